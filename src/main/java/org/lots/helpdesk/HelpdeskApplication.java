@@ -1,0 +1,15 @@
+package org.lots.helpdesk;
+
+import org.lots.helpdesk.cli.Cli;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class HelpdeskApplication {
+    public static void main(String[] args) {
+        if (Cli.handles(args)) {
+            System.exit(Cli.run(args, System.out));
+        }
+        SpringApplication.run(HelpdeskApplication.class, args);
+    }
+}

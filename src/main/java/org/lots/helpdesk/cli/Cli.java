@@ -1,0 +1,65 @@
+package org.lots.helpdesk.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.lots.helpdesk.content.ContentFiles;
+import org.lots.helpdesk.dialog.script.ContentLoader;
+import org.lots.helpdesk.dialog.script.Problem;
+
+/**
+ * Commands for editors and operators that run without starting the server:
+ * {@code lint DIALOGS TRANSLATIONS}, {@code report translations}, {@code evaluate FILE.tsv}.
+ */
+public final class Cli {
+
+    public static final List<String> COMMANDS = List.of("lint");
+
+    private Cli() {}
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    /** @return the process exit code */
+    public static int run(String[] args, PrintStream out) {
+        return switch (args[0]) {
+            case "lint" -> lint(args, out);
+            default -> 2;
+        };
+    }
+
+    static int lint(String[] args, PrintStream out) {
+        String dialogs = args.length > 1 ? args[1] : "dialogs";
+        String translations = args.length > 2 ? args[2] : "translations";
+        for (String folder : List.of(dialogs, translations)) {
+            if (!Files.isDirectory(Path.of(folder))) {
+                out.println(folder + ":0: no such folder");
+                return 1;
+            }
+        }
+        return lint(Path.of(dialogs), strip(dialogs), Path.of(translations), strip(translations), out);
+    }
+
+    /** Lints two folders, naming files as {@code shown/name.yaml}; prints one line per problem. */
+    public static int lint(Path dialogs, String dialogsShown, Path translations, String translationsShown, PrintStream out) {
+        ContentLoader.Result result = new ContentLoader(fallback()).load(
+                ContentFiles.read(dialogs, dialogsShown), ContentFiles.read(translations, translationsShown));
+        result.problems().forEach(p -> out.println(p));
+        long errors = result.problems().stream().filter(Problem::isError).count();
+        long warnings = result.problems().size() - errors;
+        System.err.println(errors + " error(s), " + warnings + " warning(s)");
+        return errors > 0 ? 1 : 0;
+    }
+
+    static String fallback() {
+        String p = System.getProperty("helpdesk.fallback-language", System.getenv("HELPDESK_FALLBACK_LANGUAGE"));
+        return p == null || p.isBlank() ? "en" : p;
+    }
+
+    private static String strip(String folder) {
+        return folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
+    }
+}

@@ -1,0 +1,133 @@
+package org.lots.helpdesk.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.lots.helpdesk.dialog.script.ContentLoader;
+import org.lots.helpdesk.dialog.script.Problem;
+import org.lots.helpdesk.dialog.script.SourceFile;
+import org.lots.helpdesk.engine.Knowledge;
+import org.lots.helpdesk.language.NgramRouter;
+import org.lots.helpdesk.system.HelpdeskProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * Holds the content that is live. Content folders on disk are watched; an edit goes live within seconds when it
+ * passes lint, and a broken edit is logged with its problems while the last good content keeps serving.
+ */
+@Service
+public class ContentService {
+
+    private static final Logger log = LoggerFactory.getLogger(ContentService.class);
+
+    private final HelpdeskProperties properties;
+    private final Path folder; // null: the copy bundled in the jar
+    private volatile Knowledge current;
+    private volatile List<Problem> lastProblems = List.of();
+    private volatile String fingerprint = "";
+    private final ScheduledExecutorService watcher;
+
+    public ContentService(HelpdeskProperties properties) {
+        this.properties = properties;
+        this.folder = locate(properties.contentDir());
+        if (!reload()) {
+            throw new IllegalStateException("The content has errors and there is no earlier version to serve:\n"
+                    + String.join("\n", lastProblems.stream().filter(Problem::isError).map(Problem::toString).toList()));
+        }
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "content-watcher");
+            t.setDaemon(true);
+            return t;
+        });
+        if (folder != null) {
+            long ms = Math.max(200, properties.reloadInterval().toMillis());
+            watcher.scheduleWithFixedDelay(this::reloadIfChanged, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    static Path locate(String configured) {
+        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        Path cwd = Path.of("").toAbsolutePath();
+        return Files.isDirectory(cwd.resolve("dialogs")) && Files.isDirectory(cwd.resolve("translations")) ? cwd : null;
+    }
+
+    public Knowledge current() {
+        return current;
+    }
+
+    public List<Problem> problems() {
+        return lastProblems;
+    }
+
+    /** Where the live content comes from, for the operator. */
+    public String source() {
+        return folder == null ? "bundled in the jar" : folder.toAbsolutePath().toString();
+    }
+
+    void reloadIfChanged() {
+        try {
+            String now = ContentFiles.fingerprint(folder.resolve("dialogs"), folder.resolve("translations"));
+            if (!now.equals(fingerprint)) reload();
+        } catch (RuntimeException e) {
+            log.warn("Content check failed: {}", e.toString());
+        }
+    }
+
+    /** Loads the content again; false (and the old content kept) when it has errors. */
+    public synchronized boolean reload() {
+        List<SourceFile> dialogs, translations;
+        if (folder != null) {
+            fingerprint = ContentFiles.fingerprint(folder.resolve("dialogs"), folder.resolve("translations"));
+            dialogs = ContentFiles.read(folder.resolve("dialogs"), "dialogs");
+            translations = ContentFiles.read(folder.resolve("translations"), "translations");
+        } else {
+            dialogs = bundled("dialogs");
+            translations = bundled("translations");
+        }
+        ContentLoader.Result result = new ContentLoader(properties.fallbackLanguage()).load(dialogs, translations);
+        lastProblems = result.problems();
+        if (!result.ok()) {
+            log.error("Content from {} has errors; {}:\n{}", source(),
+                    current == null ? "nothing to serve" : "the last good content keeps serving",
+                    String.join("\n", result.errors().stream().map(Problem::toString).toList()));
+            return false;
+        }
+        current = new Knowledge(result.content(), new NgramRouter(result.content()));
+        log.info("Content loaded from {}: {} dialogs, {} languages, {} warnings", source(),
+                result.content().dialogs().size(), result.content().languages().size(),
+                result.problems().size() - result.errors().size());
+        return true;
+    }
+
+    private static List<SourceFile> bundled(String kind) {
+        List<SourceFile> files = new ArrayList<>();
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:content/" + kind + "/*.y*ml");
+            for (Resource r : resources) {
+                files.add(new SourceFile(kind + "/" + r.getFilename(), ContentFiles.decode(r.getContentAsByteArray())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        files.sort((a, b) -> a.path().compareTo(b.path()));
+        return files;
+    }
+
+    @PreDestroy
+    void stop() {
+        watcher.shutdownNow();
+    }
+}

@@ -1,0 +1,57 @@
+package org.lots.helpdesk.conversation;
+
+import java.time.Instant;
+
+import org.lots.helpdesk.engine.ConversationState;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One newcomer's conversation on one channel. The engine's state is stored whole; {@code version} makes two
+ * messages handled at once (on one instance or several) retry instead of overwriting each other.
+ */
+@Document("conversations")
+@CompoundIndex(name = "channel_address", def = "{'channel': 1, 'address': 1}", unique = true)
+public class Conversation {
+
+    @Id
+    private String id;
+    private String channel;
+    /** The channel's own id for the newcomer (a Telegram chat id, a web chat session). */
+    private String address;
+    /** Preview conversations are never shown to advisers nor counted. */
+    private boolean preview;
+    private ConversationState state;
+    @Version
+    private Long version;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    protected Conversation() {}
+
+    public Conversation(String id, String channel, String address, boolean preview, ConversationState state, Instant now) {
+        this.id = id;
+        this.channel = channel;
+        this.address = address;
+        this.preview = preview;
+        this.state = state;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public String getId() { return id; }
+    public String getChannel() { return channel; }
+    public String getAddress() { return address; }
+    public boolean isPreview() { return preview; }
+    public ConversationState getState() { return state; }
+    public Long getVersion() { return version; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+
+    void update(ConversationState state, Instant now) {
+        this.state = state;
+        this.updatedAt = now;
+    }
+}

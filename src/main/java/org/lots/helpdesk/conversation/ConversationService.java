@@ -1,0 +1,174 @@
+package org.lots.helpdesk.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.lots.helpdesk.content.ContentService;
+import org.lots.helpdesk.engine.ConversationState;
+import org.lots.helpdesk.engine.Engine;
+import org.lots.helpdesk.engine.Input;
+import org.lots.helpdesk.engine.Output;
+import org.lots.helpdesk.engine.Turn;
+import org.lots.helpdesk.engine.TranscriptText;
+import org.lots.helpdesk.conversation.TranscriptEntry.Author;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs one input through the engine for one conversation: load the state, compute the turn, save it (retrying on a
+ * concurrent update), write the transcript, and publish what other modules need to know. Channels call this and
+ * deliver the turn's replies.
+ */
+@Service
+public class ConversationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+    private static final int ATTEMPTS = 8;
+    /** Stored newcomer text is capped; the engine asks for shorter messages long before this. */
+    static final int MAX_STORED_TEXT = 20_000;
+
+    private final ConversationRepository conversations;
+    private final TranscriptRepository transcript;
+    private final ContentService content;
+    private final Engine engine;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<String, ChannelGateway> gateways;
+    private final Object[] stripes = new Object[256];
+    private final AtomicLong sequence = new AtomicLong();
+
+    public ConversationService(ConversationRepository conversations, TranscriptRepository transcript,
+                               ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
+                               List<ChannelGateway> gateways) {
+        this.conversations = conversations;
+        this.transcript = transcript;
+        this.content = content;
+        this.engine = engine;
+        this.events = events;
+        this.clock = clock;
+        this.gateways = gateways.stream().collect(Collectors.toMap(ChannelGateway::channel, Function.identity()));
+        for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
+    }
+
+    public record Address(String channel, String address) {}
+
+    /** Starts a preview conversation (never shown to advisers), optionally in a chosen language. */
+    public Conversation startPreview(String language) {
+        String id = newId();
+        boolean chosen = language != null && content.current().content().languages().contains(language);
+        Conversation c = new Conversation(id, "preview", id, true,
+                ConversationState.fresh(chosen ? language : null, chosen), clock.instant());
+        return conversations.insert(c);
+    }
+
+    public Optional<Conversation> find(String id) {
+        return conversations.findById(id);
+    }
+
+    /** Handles what a newcomer sent on a channel; creates the conversation on first contact. */
+    public Result receive(Address address, Input input, String languageHint) {
+        synchronized (stripe(address.channel() + ":" + address.address())) {
+            for (int attempt = 1; ; attempt++) {
+                Instant now = clock.instant();
+                Conversation c = conversations.findByChannelAndAddress(address.channel(), address.address())
+                        .orElseGet(() -> new Conversation(newId(), address.channel(), address.address(), false,
+                                ConversationState.fresh(null, false), now));
+                try {
+                    return apply(c, input, languageHint, now);
+                } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
+                    if (attempt >= ATTEMPTS) throw e;
+                    log.debug("Concurrent update of conversation {}, retrying", c.getId());
+                }
+            }
+        }
+    }
+
+    /** Handles input for a known conversation (preview messages, adviser events). Empty if there is none. */
+    public Optional<Result> receive(String conversationId, Input input) {
+        for (int attempt = 1; ; attempt++) {
+            Conversation c = conversations.findById(conversationId).orElse(null);
+            if (c == null) return Optional.empty();
+            synchronized (stripe(c.getChannel() + ":" + c.getAddress())) {
+                try {
+                    return Optional.of(apply(conversations.findById(conversationId).orElseThrow(), input, null, clock.instant()));
+                } catch (OptimisticLockingFailureException e) {
+                    if (attempt >= ATTEMPTS) throw e;
+                }
+            }
+        }
+    }
+
+    /** Like {@link #receive(String, Input)}, and delivers the replies over the conversation's own channel. */
+    public Optional<Result> notify(String conversationId, Input.Event event) {
+        Optional<Result> result = receive(conversationId, event);
+        result.ifPresent(r -> deliver(r.conversation(), r.turn().replies()));
+        return result;
+    }
+
+    /** Sends messages that were not an answer to the newcomer's own message over their channel. */
+    public void deliver(Conversation c, List<Output.Reply> replies) {
+        if (replies.isEmpty()) return;
+        ChannelGateway gateway = gateways.get(c.getChannel());
+        if (gateway == null) {
+            log.debug("No gateway for channel {}; {} message(s) stay in the transcript only", c.getChannel(), replies.size());
+            return;
+        }
+        gateway.deliver(c, replies);
+    }
+
+    public record Result(Conversation conversation, Turn turn) {}
+
+    private Result apply(Conversation c, Input input, String languageHint, Instant now) {
+        Turn turn = engine.handle(content.current(), c.getState(), input, languageHint);
+        c.update(turn.state(), now);
+        Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);
+        List<TranscriptEntry> entries = new ArrayList<>();
+        String said = TranscriptText.of(input);
+        if (said != null) {
+            if (said.length() > MAX_STORED_TEXT) said = said.substring(0, MAX_STORED_TEXT);
+            entries.add(entry(saved.getId(), now, Author.NEWCOMER, said, List.of(), turn.state().language(), null));
+        }
+        for (Output o : turn.outputs()) {
+            if (o instanceof Output.Reply r) entries.add(entry(saved.getId(), now, Author.BOT, r.text(), r.buttons(), r.language(), null));
+        }
+        if (!entries.isEmpty()) transcript.insert(entries);
+        for (Output o : turn.outputs()) {
+            if (!(o instanceof Output.Reply)) events.publishEvent(new ConversationEvent(saved.getId(), saved.getChannel(), saved.isPreview(), o, now));
+        }
+        return new Result(saved, turn);
+    }
+
+    /** Adds an adviser's message or note to the transcript. */
+    public TranscriptEntry record(String conversationId, Author author, String text, String language, String adviser) {
+        return transcript.insert(entry(conversationId, clock.instant(), author, text, List.of(), language, adviser));
+    }
+
+    public List<TranscriptEntry> transcript(String conversationId) {
+        return transcript.findByConversationIdOrderByAtAscSequenceAsc(conversationId);
+    }
+
+    private TranscriptEntry entry(String conversationId, Instant at, Author author, String text,
+                                  List<Output.Button> buttons, String language, String adviser) {
+        return new TranscriptEntry(null, conversationId, at, sequence.incrementAndGet(), author, text, buttons, language, adviser);
+    }
+
+    private Object stripe(String key) {
+        return stripes[Math.floorMod(key.hashCode(), stripes.length)];
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

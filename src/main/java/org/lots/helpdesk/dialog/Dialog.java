@@ -1,0 +1,30 @@
+package org.lots.helpdesk.dialog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One dialog script, as an editor wrote it in {@code dialogs/<id>.yaml}. Texts are translation keys.
+ *
+ * @param examples phrases per language that teach the router which free text belongs here
+ * @param keywords short cross-lingual stems that strongly signal this dialog
+ */
+public record Dialog(String id, String title, String start, List<Step> steps,
+                     Map<String, List<String>> examples, List<String> keywords, String path) {
+
+    public Optional<Step> step(String stepId) {
+        if (stepId == null) return Optional.empty();
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    public Step startStep() {
+        return step(start).orElse(steps.get(0));
+    }
+
+    /** The step after {@code step} in file order, for steps that fall through. */
+    public Optional<Step> following(Step step) {
+        int i = steps.indexOf(step);
+        return i >= 0 && i + 1 < steps.size() ? Optional.of(steps.get(i + 1)) : Optional.empty();
+    }
+}

@@ -1,0 +1,596 @@
+package org.lots.helpdesk.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lots.helpdesk.dialog.Content;
+import org.lots.helpdesk.dialog.Dialog;
+import org.lots.helpdesk.dialog.Step;
+import org.lots.helpdesk.engine.ConversationState.Frame;
+import org.lots.helpdesk.engine.ConversationState.Mode;
+import org.lots.helpdesk.engine.LanguageIdentifier.Detection;
+import org.lots.helpdesk.engine.Output.Button;
+import org.lots.helpdesk.engine.Output.Reply;
+import org.lots.helpdesk.engine.Output.Unanswered.Reason;
+import org.lots.helpdesk.engine.Router.Routing;
+import org.lots.helpdesk.language.TextNormalizer;
+
+/**
+ * The dialog engine: from content, a conversation state and an input it computes the new state and the outputs.
+ * It does no I/O; channels deliver the replies and the store keeps the state.
+ */
+public final class Engine {
+
+    public static final String CLARIFY = "clarify";
+    /** Longer messages get a polite request to shorten them; the text is still stored by the caller. */
+    public static final int MAX_TEXT = 2000;
+    /** A dialog that loops through steps without waiting for the newcomer is a content bug; stop it here. */
+    private static final int MAX_STEPS_PER_TURN = 64;
+    /** Dialogs that are not a topic of their own (for handoff topics and statistics). */
+    private static final Set<String> NOT_TOPICS = Set.of(Content.WELCOME, Content.FALLBACK, Content.HANDOFF, "helped", CLARIFY);
+
+    private final LanguageIdentifier languages;
+    private final String fallbackLanguage;
+
+    public Engine(LanguageIdentifier languages, String fallbackLanguage) {
+        this.languages = languages;
+        this.fallbackLanguage = fallbackLanguage;
+    }
+
+    /**
+     * @param languageHint what the channel guesses (Telegram's language_code, the browser's language); may be null
+     */
+    public Turn handle(Knowledge knowledge, ConversationState state, Input input, String languageHint) {
+        Work w = new Work(knowledge, state, languageHint);
+        if (input instanceof Input.Text t) w.typed(t.text());
+        else if (input instanceof Input.Payload p) w.payload(p.payload());
+        else if (input instanceof Input.Command c) w.command(c.name(), c.argument());
+        else if (input instanceof Input.Event e) w.event(e.kind());
+        return w.result();
+    }
+
+    /** One turn's mutable scratch state; the engine itself stays stateless and thread-safe. */
+    private final class Work {
+        final Knowledge k;
+        final Content content;
+        String language;
+        boolean confirmed;
+        String dialog, step;
+        List<Frame> stack;
+        Map<String, String> vars;
+        Mode mode;
+        int misses;
+        String topic;
+        List<String> candidates;
+        Double confidence;
+        final List<Output> out = new ArrayList<>();
+        int steps;
+
+        Work(Knowledge k, ConversationState s, String hint) {
+            this.k = k;
+            this.content = k.content();
+            this.language = s.language();
+            this.confirmed = s.languageConfirmed();
+            if (language == null || !content.languages().contains(language)) {
+                language = supported(hint) ? base(hint) : fallbackLanguage;
+                confirmed = false;
+            }
+            dialog = s.dialog();
+            step = s.step();
+            stack = new ArrayList<>(s.stack());
+            vars = new LinkedHashMap<>(s.variables());
+            mode = s.mode();
+            misses = s.misses();
+            topic = s.topic();
+            candidates = new ArrayList<>(s.candidates());
+            // Content may have changed under a waiting conversation: a vanished step restarts its dialog.
+            if (dialog != null && !dialog.equals(CLARIFY) && content.dialog(dialog).isEmpty()) {
+                dialog = null;
+                step = null;
+                stack.clear();
+            } else if (step != null && content.dialog(dialog).flatMap(d -> d.step(step)).isEmpty()) {
+                step = null;
+                restartDialog = true;
+            }
+        }
+
+        boolean restartDialog;
+
+        Turn result() {
+            ConversationState s = new ConversationState(language, confirmed, dialog, step, List.copyOf(stack),
+                    Map.copyOf(vars), mode, misses, topic, List.copyOf(candidates));
+            return new Turn(s, List.copyOf(out), new Trace(language, dialog, step, s.escalated(), confidence, List.copyOf(candidates)));
+        }
+
+        // ------------------------------------------------------------ inputs
+
+        void typed(String raw) {
+            String text = TextNormalizer.clean(raw);
+            if (text.isEmpty()) {
+                say("system.empty", navigation());
+                return;
+            }
+            if (text.length() > MAX_TEXT) {
+                say("system.too_long", Map.of("max", MAX_TEXT), navigation());
+                return;
+            }
+            if (!TextNormalizer.hasLetterOrDigit(text)) {
+                say("system.unreadable", navigation());
+                return;
+            }
+            if (mode == Mode.HUMAN) {
+                out.add(new Output.ForAdviser(text));
+                return;
+            }
+            if (!chooseLanguage(text)) return;
+            String key = TextNormalizer.key(text);
+            if (matchesWords("system.menu_words", key)) {
+                showMenu();
+                return;
+            }
+            if (matchesWords("system.human_words", key)) {
+                startDialog(Content.HANDOFF, true);
+                return;
+            }
+            if (restartDialog) {
+                restartDialog = false;
+                enterDialog(dialog);
+                return;
+            }
+            Step pending = pendingStep();
+            if (pending instanceof Step.Input in) {
+                String value = validate(in, text);
+                if (value != null) {
+                    vars.put(in.into(), value);
+                    step = null;
+                    continueAfter(in, in.next());
+                    return;
+                }
+                if (!routeIfConfident(text)) reAsk(in);
+                return;
+            }
+            if (pending instanceof Step.Ask ask) {
+                int chosen = matchChoice(ask, key);
+                if (chosen >= 0) {
+                    choose(dialog, ask, chosen);
+                    return;
+                }
+                if (!routeIfConfident(text)) {
+                    say("system.invalid_choice", List.of());
+                    runStep(currentDialog(), ask);
+                }
+                return;
+            }
+            route(text);
+        }
+
+        void payload(String payload) {
+            String[] p = payload == null ? new String[0] : payload.split(":", 4);
+            if (mode == Mode.HUMAN && !(p.length == 2 && p[0].equals("lang"))) {
+                out.add(new Output.ForAdviser("[" + payload + "]"));
+                return;
+            }
+            if (p.length == 4 && p[0].equals("c")) {
+                Dialog d = content.dialog(p[1]).orElse(null);
+                Step s = d == null ? null : d.step(p[2]).orElse(null);
+                Integer index = parseIndex(p[3]);
+                if (s instanceof Step.Ask ask && index != null && index < ask.choices().size()) {
+                    if (!p[1].equals(dialog)) stack.clear();
+                    dialog = p[1];
+                    choose(p[1], ask, index);
+                    return;
+                }
+            } else if (p.length == 4 && p[0].equals("v")) {
+                Dialog d = content.dialog(p[1]).orElse(null);
+                Step s = d == null ? null : d.step(p[2]).orElse(null);
+                if (s instanceof Step.Input in) {
+                    if (!p[1].equals(dialog)) stack.clear();
+                    dialog = p[1];
+                    vars.put(in.into(), p[3]);
+                    step = null;
+                    continueAfter(in, in.next());
+                    return;
+                }
+            } else if (p.length == 2 && p[0].equals("go") && content.dialog(p[1]).isPresent()) {
+                misses = 0;
+                startDialog(p[1], true);
+                return;
+            } else if (p.length == 2 && p[0].equals("lang") && content.languages().contains(p[1])) {
+                boolean first = dialog == null;
+                language = p[1];
+                confirmed = true;
+                if (first) startDialog(Content.WELCOME, true);
+                else showMenu();
+                return;
+            } else if (p.length == 2 && p[0].equals("cmd")) {
+                command(p[1], null);
+                return;
+            }
+            say("system.stale_button", List.of());
+            showMenu();
+        }
+
+        void command(String name, String argument) {
+            switch (name == null ? "" : name) {
+                case "start" -> {
+                    reset();
+                    if (argument != null && content.languages().contains(argument)) {
+                        language = argument;
+                        confirmed = true;
+                    }
+                    if (argument != null && content.dialog(argument).isPresent() && !argument.equals(Content.WELCOME)) {
+                        startDialog(argument, true);
+                    } else {
+                        startDialog(Content.WELCOME, true);
+                    }
+                }
+                case "restart" -> {
+                    reset();
+                    say("system.restarted", List.of());
+                    startDialog(Content.WELCOME, true);
+                }
+                case "menu", "help" -> showMenu();
+                case "language" -> languageMenu("system.language_menu");
+                case "human" -> startDialog(Content.HANDOFF, true);
+                default -> {
+                    say("system.stale_button", List.of());
+                    showMenu();
+                }
+            }
+        }
+
+        void event(Input.Event.Kind kind) {
+            switch (kind) {
+                case ADVISER_JOINED -> mode = Mode.HUMAN;
+                case ADVISER_CLOSED -> {
+                    mode = Mode.BOT;
+                    misses = 0;
+                    step = null;
+                    say("system.adviser_closed", navigation());
+                }
+            }
+        }
+
+        void reset() {
+            dialog = null;
+            step = null;
+            stack.clear();
+            vars.clear();
+            misses = 0;
+            candidates.clear();
+            restartDialog = false;
+        }
+
+        // ------------------------------------------------------------ language
+
+        /** Sets or switches the conversation's language from what was typed. False when the turn is answered. */
+        boolean chooseLanguage(String text) {
+            Detection d = languages.detect(text);
+            if (d.unsupported() && !confirmed) {
+                languageMenu("system.unsupported_language");
+                return false;
+            }
+            if (d.language() == null || !content.languages().contains(d.language()) || d.language().equals(language)) {
+                if (d.clear() && d.language() != null && d.language().equals(language)) confirmed = true;
+                return true;
+            }
+            if (!confirmed) {
+                // A first guess (a channel hint or the fallback) gives way to any real signal without fuss.
+                if (d.clear() || dialog == null) {
+                    language = d.language();
+                    confirmed = d.clear();
+                }
+                return true;
+            }
+            if (d.clear()) {
+                String previous = language;
+                language = d.language();
+                say("system.language_switched", List.of(Button.action(
+                        k.texts().format(previous, "system.language_back",
+                                Map.of("language", content.catalogue().names().getOrDefault(previous, previous))),
+                        Payloads.language(previous))));
+            }
+            return true;
+        }
+
+        void languageMenu(String key) {
+            List<Button> buttons = new ArrayList<>();
+            content.catalogue().names().forEach((code, name) -> buttons.add(Button.action(name, Payloads.language(code))));
+            say(key, buttons);
+        }
+
+        boolean supported(String code) {
+            return code != null && content.languages().contains(base(code));
+        }
+
+        String base(String code) {
+            return code.toLowerCase().split("[-_]")[0];
+        }
+
+        // ------------------------------------------------------------ routing
+
+        void route(String text) {
+            Routing r = k.router().route(text, language);
+            confidence = r.best() == null ? null : r.best().score();
+            switch (r.decision()) {
+                case CONFIDENT -> {
+                    misses = 0;
+                    startDialog(r.best().dialog(), true);
+                    if (r.best().dialog().equals(Content.HANDOFF)) unanswered(text, Reason.HANDOFF);
+                }
+                case AMBIGUOUS -> {
+                    misses = 0;
+                    List<Button> buttons = new ArrayList<>();
+                    candidates.clear();
+                    for (Router.Candidate c : r.candidates()) {
+                        candidates.add(c.dialog());
+                        buttons.add(Button.action(title(c.dialog()), Payloads.go(c.dialog())));
+                    }
+                    buttons.add(Button.action(k.texts().format(language, "system.human_button"), Payloads.command("human")));
+                    stack.clear();
+                    dialog = CLARIFY;
+                    step = null;
+                    say("system.clarify", buttons);
+                    unanswered(text, Reason.CLARIFY);
+                }
+                case NONE -> {
+                    misses++;
+                    unanswered(text, Reason.FALLBACK);
+                    startDialog(misses >= 2 ? Content.HANDOFF : Content.FALLBACK, true);
+                }
+            }
+        }
+
+        /** Inside a question, free text that clearly asks about something else leaves the question. */
+        boolean routeIfConfident(String text) {
+            Routing r = k.router().route(text, language);
+            if (r.decision() == Routing.Decision.CONFIDENT && !r.best().dialog().equals(dialog)) {
+                confidence = r.best().score();
+                misses = 0;
+                startDialog(r.best().dialog(), true);
+                return true;
+            }
+            return false;
+        }
+
+        void unanswered(String text, Reason reason) {
+            out.add(new Output.Unanswered(text, language, reason, dialog, step));
+        }
+
+        String title(String dialogId) {
+            String key = content.dialog(dialogId).map(Dialog::title).orElse(null);
+            return key == null ? dialogId : k.texts().format(language, key);
+        }
+
+        // ------------------------------------------------------------ running dialogs
+
+        void showMenu() {
+            stack.clear();
+            candidates.clear();
+            Dialog welcome = content.dialog(Content.WELCOME).orElseThrow();
+            dialog = Content.WELCOME;
+            runFrom(welcome, welcome.step(Content.MENU_STEP).orElseThrow());
+        }
+
+        void startDialog(String id, boolean clearStack) {
+            if (clearStack) stack.clear();
+            candidates.clear();
+            enterDialog(id);
+        }
+
+        void enterDialog(String id) {
+            Dialog d = content.dialog(id).orElse(null);
+            if (d == null) {
+                showMenu();
+                return;
+            }
+            dialog = id;
+            if (!NOT_TOPICS.contains(id)) topic = id;
+            runFrom(d, d.startStep());
+        }
+
+        Dialog currentDialog() {
+            return content.dialog(dialog).orElseThrow();
+        }
+
+        Step pendingStep() {
+            if (step == null || dialog == null) return null;
+            return content.dialog(dialog).flatMap(d -> d.step(step)).orElse(null);
+        }
+
+        void choose(String dialogId, Step.Ask ask, int index) {
+            Step.Choice c = ask.choices().get(index);
+            if (ask.into() != null) vars.put(ask.into(), c.value());
+            step = null;
+            Dialog d = content.dialog(dialogId).orElseThrow();
+            dialog = dialogId;
+            runFrom(d, d.step(c.next()).orElseThrow());
+        }
+
+        void continueAfter(Step from, String next) {
+            Dialog d = currentDialog();
+            Step target = next != null ? d.step(next).orElse(null) : d.following(from).orElse(null);
+            if (target == null) endDialog();
+            else runFrom(d, target);
+        }
+
+        void runFrom(Dialog d, Step s) {
+            dialog = d.id();
+            step = null;
+            runStep(d, s);
+        }
+
+        void runStep(Dialog d, Step s) {
+            if (++steps > MAX_STEPS_PER_TURN) {
+                stack.clear();
+                dialog = Content.FALLBACK;
+                step = null;
+                return;
+            }
+            if (s instanceof Step.Say say) {
+                List<Button> links = new ArrayList<>();
+                say.links().forEach(l -> links.add(Button.link(text(l.label()), k.texts().url(l.url()))));
+                reply(text(say.text()), links);
+                continueAfter(say, say.next());
+            } else if (s instanceof Step.Ask ask) {
+                List<Button> buttons = new ArrayList<>();
+                for (int i = 0; i < ask.choices().size(); i++) {
+                    buttons.add(Button.action(text(ask.choices().get(i).label()), Payloads.choice(d.id(), ask.id(), i)));
+                }
+                if (d.id().equals(Content.WELCOME) && ask.id().equals(Content.MENU_STEP)) {
+                    buttons.add(Button.action(text("system.language_button"), Payloads.command("language")));
+                }
+                reply(text(ask.text()), buttons);
+                step = ask.id();
+            } else if (s instanceof Step.Input in) {
+                reply(text(in.text()), inputButtons(d, in));
+                step = in.id();
+            } else if (s instanceof Step.Branch b) {
+                String next = b.otherwise();
+                for (Step.Rule r : b.rules()) {
+                    if (r.condition().holds(vars)) {
+                        next = r.next();
+                        break;
+                    }
+                }
+                runStep(d, d.step(next).orElseThrow());
+            } else if (s instanceof Step.Call c) {
+                String next = c.next() != null ? c.next() : d.following(c).map(Step::id).orElse(null);
+                stack.add(new Frame(d.id(), next));
+                enterDialog(c.dialog());
+            } else if (s instanceof Step.Goto g) {
+                if (d.step(g.target()).isPresent()) runStep(d, d.step(g.target()).get());
+                else enterDialog(g.target());
+            } else if (s instanceof Step.Handoff h) {
+                if (h.text() != null) reply(text(h.text()), List.of());
+                if (mode == Mode.BOT) mode = Mode.WAITING;
+                out.add(new Output.HandoffRequested(topic, vars.get("topic_note"), language));
+                endDialog();
+            } else if (s instanceof Step.End e) {
+                if (e.text() != null) reply(text(e.text()), List.of());
+                endDialog();
+            }
+        }
+
+        void endDialog() {
+            step = null;
+            while (!stack.isEmpty()) {
+                Frame f = stack.remove(stack.size() - 1);
+                Dialog caller = content.dialog(f.dialog()).orElse(null);
+                if (caller == null) continue;
+                dialog = caller.id();
+                if (f.next() == null) continue;
+                Step next = caller.step(f.next()).orElse(null);
+                if (next != null) {
+                    runStep(caller, next);
+                    return;
+                }
+            }
+        }
+
+        List<Button> inputButtons(Dialog d, Step.Input in) {
+            List<Button> buttons = new ArrayList<>();
+            if (in.expect() == Step.Expect.YESNO) {
+                buttons.add(Button.action(text("common.yes"), Payloads.value(d.id(), in.id(), "yes")));
+                buttons.add(Button.action(text("common.no"), Payloads.value(d.id(), in.id(), "no")));
+            } else if (in.expect() == Step.Expect.ONEOF) {
+                for (String o : in.options()) buttons.add(Button.action(o, Payloads.value(d.id(), in.id(), o)));
+            }
+            return buttons;
+        }
+
+        void reAsk(Step.Input in) {
+            String key = in.invalid();
+            Map<String, Object> args = new LinkedHashMap<>();
+            if (key == null) {
+                key = switch (in.expect()) {
+                    case NUMBER -> in.min() != null && in.max() != null ? "system.invalid_number_range" : "system.invalid_number";
+                    case YESNO -> "system.invalid_yesno";
+                    default -> "system.invalid_choice";
+                };
+            }
+            if (in.min() != null) args.put("min", in.min().intValue());
+            if (in.max() != null) args.put("max", in.max().intValue());
+            say(key, args, List.of());
+            runStep(currentDialog(), in);
+        }
+
+        /** The stored value for a valid answer, or null. */
+        String validate(Step.Input in, String text) {
+            String key = TextNormalizer.key(text);
+            return switch (in.expect()) {
+                case FREE -> text;
+                case NUMBER -> {
+                    Double n = TextNormalizer.number(text);
+                    if (n == null || (in.min() != null && n < in.min()) || (in.max() != null && n > in.max())) yield null;
+                    yield n == Math.rint(n) ? String.valueOf(n.longValue()) : String.valueOf(n);
+                }
+                case YESNO -> matchesWords("system.yes_words", key) ? "yes" : matchesWords("system.no_words", key) ? "no" : null;
+                case ONEOF -> in.options().stream().filter(o -> TextNormalizer.key(o).equals(key)).findFirst().orElse(null);
+            };
+        }
+
+        /** A typed answer to a question with buttons: the label, its number (1, 2, ...), or yes/no words. */
+        int matchChoice(Step.Ask ask, String key) {
+            for (int i = 0; i < ask.choices().size(); i++) {
+                if (TextNormalizer.key(text(ask.choices().get(i).label())).equals(key)) return i;
+            }
+            Double n = TextNormalizer.number(key);
+            if (n != null && n == Math.rint(n) && n >= 1 && n <= ask.choices().size()) return n.intValue() - 1;
+            for (int i = 0; i < ask.choices().size(); i++) {
+                String v = ask.choices().get(i).value();
+                if ((v.equals("yes") && matchesWords("system.yes_words", key)) || (v.equals("no") && matchesWords("system.no_words", key))) return i;
+            }
+            return -1;
+        }
+
+        /** Word lists are per language; the fallback language's words work everywhere too. */
+        boolean matchesWords(String listKey, String key) {
+            for (String lang : Set.of(language, fallbackLanguage)) {
+                for (String w : k.texts().raw(lang, listKey).split("\\|")) {
+                    if (!w.isBlank() && TextNormalizer.key(w).equals(key)) return true;
+                }
+            }
+            return false;
+        }
+
+        List<Button> navigation() {
+            return List.of(Button.action(text("system.menu_button"), Payloads.command("menu")),
+                    Button.action(text("system.human_button"), Payloads.command("human")));
+        }
+
+        String text(String key) {
+            return k.texts().format(language, key, vars);
+        }
+
+        void say(String key, List<Button> buttons) {
+            reply(text(key), buttons);
+        }
+
+        void say(String key, Map<String, Object> args, List<Button> buttons) {
+            Map<String, Object> all = new LinkedHashMap<>(vars);
+            all.putAll(args);
+            reply(k.texts().format(language, key, all), buttons);
+        }
+
+        void reply(String text, List<Button> buttons) {
+            out.add(new Reply(text, List.copyOf(buttons), language, content.catalogue().isRightToLeft(language)));
+        }
+    }
+
+    private static Integer parseIndex(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static List<String> words(String s) {
+        return Arrays.asList(s.split("\\|"));
+    }
+}

@@ -1,0 +1,16 @@
+package org.lots.helpdesk.engine;
+
+/** Tells which language a message is written in. */
+public interface LanguageIdentifier {
+
+    Detection detect(String text);
+
+    /**
+     * @param language    a supported language code, or null when the text does not tell (too short, only numbers)
+     * @param clear       a whole sentence that leaves no doubt: enough to switch a conversation's language
+     * @param unsupported the text is clearly in a language the help desk does not speak
+     */
+    record Detection(String language, double confidence, boolean clear, boolean unsupported) {
+        public static final Detection UNKNOWN = new Detection(null, 0, false, false);
+    }
+}

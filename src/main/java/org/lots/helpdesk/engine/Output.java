@@ -1,0 +1,32 @@
+package org.lots.helpdesk.engine;
+
+import java.util.List;
+
+/** What the engine asks the world to do. Channels deliver replies; other modules record the rest. */
+public sealed interface Output {
+
+    /** A message for the newcomer, already formatted in their language. */
+    record Reply(String text, List<Button> buttons, String language, boolean rightToLeft) implements Output {}
+
+    /** The newcomer should get a human adviser. */
+    record HandoffRequested(String topic, String note, String language) implements Output {}
+
+    /** Newcomer words the bot could not answer itself: for editors to see what to write next. */
+    record Unanswered(String text, String language, Reason reason, String dialog, String step) implements Output {
+        public enum Reason { FALLBACK, CLARIFY, HANDOFF }
+    }
+
+    /** While an adviser has the chat, the newcomer's words go to them. */
+    record ForAdviser(String text) implements Output {}
+
+    /** A button: a {@code payload} to press, or a {@code url} to open. */
+    record Button(String label, String payload, String url) {
+        public static Button action(String label, String payload) {
+            return new Button(label, payload, null);
+        }
+
+        public static Button link(String label, String url) {
+            return new Button(label, null, url);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package org.lots.helpdesk.handoff;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface HandoffRepository extends MongoRepository<Handoff, String> {
+    List<Handoff> findByStatusOrderByRequestedAtAsc(Handoff.Status status);
+
+    Optional<Handoff> findFirstByConversationIdAndStatusIn(String conversationId, List<Handoff.Status> statuses);
+}

@@ -1,0 +1,69 @@
+package org.lots.helpdesk.i18n;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.lots.helpdesk.dialog.Catalogue;
+import org.lots.helpdesk.dialog.Content;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+
+/**
+ * Formats a translation key for a language with ICU MessageFormat, falling back to the fallback language.
+ * Settings ({@code {municipality}}) and the conversation's variables are the arguments.
+ */
+public final class Texts {
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private final Content content;
+
+    public Texts(Content content) {
+        this.content = content;
+    }
+
+    public String format(String language, String key) {
+        return format(language, key, Map.of());
+    }
+
+    public String format(String language, String key, Map<String, ?> variables) {
+        Catalogue.Entry entry = content.catalogue().entry(language, key).orElse(null);
+        if (entry == null) return key; // lint stops content with missing keys; this only guards against bugs
+        Map<String, Object> args = new HashMap<>();
+        content.settings().forEach((k, v) -> { if (v instanceof String) args.put(k, v); });
+        variables.forEach((k, v) -> args.put(k, v instanceof String s && NUMBER.matcher(s).matches() ? Double.valueOf(s) : v));
+        try {
+            return new MessageFormat(entry.text(), locale(language)).format(args);
+        } catch (IllegalArgumentException e) {
+            return entry.text();
+        }
+    }
+
+    /** A link target: a URL as written, or a setting's value for {@code {municipality_url}}. */
+    public String url(String url) {
+        if (url.startsWith("{") && url.endsWith("}")) {
+            Object v = content.settings().get(url.substring(1, url.length() - 1));
+            return v instanceof String s ? s : url;
+        }
+        return url;
+    }
+
+    /** The raw text (no formatting), e.g. for word lists such as {@code system.yes_words}. */
+    public String raw(String language, String key) {
+        return content.catalogue().entry(language, key).map(Catalogue.Entry::text).orElse("");
+    }
+
+    /**
+     * The locale used for numbers, dates and plurals. Digits are chosen on purpose (ICU's default for Arabic
+     * changed between versions): Arabic-Indic for Arabic, Persian digits for Persian, Latin elsewhere.
+     */
+    public static ULocale locale(String language) {
+        if (language == null) return ULocale.ENGLISH;
+        return switch (language) {
+            case "ar" -> new ULocale("ar@numbers=arab");
+            case "fa" -> new ULocale("fa@numbers=arabext");
+            default -> new ULocale(language);
+        };
+    }
+}

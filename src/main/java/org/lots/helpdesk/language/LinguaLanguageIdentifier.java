@@ -1,0 +1,82 @@
+package org.lots.helpdesk.language;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SortedMap;
+
+import org.lots.helpdesk.engine.LanguageIdentifier;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import com.ibm.icu.lang.UScript;
+
+/**
+ * Language identification: the script decides where it can (Ethiopic is Tigrinya here; Han, Hangul, Devanagari
+ * and the like are languages the help desk does not speak), lingua decides the rest. A few languages the help desk
+ * does not serve are in lingua's set so that "je cherche du travail" is recognised as unsupported instead of
+ * being forced into one of ours.
+ */
+public final class LinguaLanguageIdentifier implements LanguageIdentifier {
+
+    private static final Map<Language, String> SERVED = new EnumMap<>(Map.of(
+            Language.SWEDISH, "sv", Language.ENGLISH, "en", Language.GERMAN, "de", Language.ARABIC, "ar",
+            Language.PERSIAN, "fa", Language.SOMALI, "so", Language.UKRAINIAN, "uk", Language.TURKISH, "tr",
+            Language.RUSSIAN, "ru"));
+    private static final Language[] UNSERVED = {Language.FRENCH, Language.SPANISH, Language.ITALIAN,
+            Language.PORTUGUESE, Language.POLISH};
+
+    /** Confidence of the best language (lingua's values sum to 1) needed to call a sentence clear. */
+    static final double CLEAR_CONFIDENCE = 0.6;
+
+    private final LanguageDetector detector;
+
+    public LinguaLanguageIdentifier() {
+        Language[] all = new Language[SERVED.size() + UNSERVED.length];
+        int i = 0;
+        for (Language l : SERVED.keySet()) all[i++] = l;
+        for (Language l : UNSERVED) all[i++] = l;
+        // High accuracy mode: low accuracy misreads short Arabic/Persian and Ukrainian/Russian chat messages.
+        detector = LanguageDetectorBuilder.fromLanguages(all).withPreloadedLanguageModels().build();
+    }
+
+    @Override
+    public Detection detect(String text) {
+        String clean = TextNormalizer.clean(text);
+        int letters = 0, ethiopic = 0, foreign = 0, words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < clean.length(); ) {
+            int cp = clean.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetter(cp)) {
+                letters++;
+                if (!inWord) words++;
+                inWord = true;
+                int script = UScript.getScript(cp);
+                if (script == UScript.ETHIOPIC) ethiopic++;
+                else if (script != UScript.LATIN && script != UScript.ARABIC && script != UScript.CYRILLIC
+                        && script != UScript.COMMON && script != UScript.INHERITED) foreign++;
+            } else if (Character.isWhitespace(cp)) {
+                inWord = false;
+            }
+        }
+        if (letters == 0) return Detection.UNKNOWN;
+        if (ethiopic * 2 > letters) return new Detection("ti", 1.0, letters >= 3, false);
+        if (foreign * 2 > letters) return new Detection(null, 1.0, false, letters >= 2);
+        SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(clean);
+        if (values.isEmpty()) return Detection.UNKNOWN;
+        Language best = null;
+        double top = 0;
+        for (var e : values.entrySet()) {
+            if (e.getValue() > top) {
+                top = e.getValue();
+                best = e.getKey();
+            }
+        }
+        boolean sentence = words >= 2 && letters >= 8;
+        String code = SERVED.get(best);
+        if (code == null) return new Detection(null, top, false, sentence && top >= CLEAR_CONFIDENCE);
+        boolean clear = sentence && top >= CLEAR_CONFIDENCE;
+        return new Detection(letters >= 3 ? code : null, top, clear, false);
+    }
+}

@@ -1,0 +1,169 @@
+package org.lots.helpdesk.language;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lots.helpdesk.dialog.Content;
+import org.lots.helpdesk.dialog.Dialog;
+import org.lots.helpdesk.engine.Router;
+
+/**
+ * Matches free text to dialogs by character n-grams (3 to 5, within words) and whole words, weighted by TF-IDF,
+ * against the editors' example phrases of every language. N-grams survive suffixes, clitics and typos where whole
+ * words do not; keywords add a strong, cross-lingual signal. A dialog's score is its best-matching example phrase,
+ * blended with the dialog's centroid so that one lucky phrase does not decide alone.
+ */
+public final class NgramRouter implements Router {
+
+    /** Dialogs that free text is never routed to: they are reached by buttons and commands only. */
+    private static final Set<String> NOT_ROUTED = Set.of(Content.FALLBACK, "helped");
+
+    /** Tuned on the example phrases (leave-one-out), never on the evaluation set; see BENCHMARKS.md. */
+    public record Thresholds(double confident, double ambiguous, double margin, double keywordBoost) {
+        public static final Thresholds DEFAULT = new Thresholds(0.34, 0.22, 0.06, 0.18);
+    }
+
+    private record Phrase(String dialog, Map<String, Double> vector) {}
+
+    private final Thresholds thresholds;
+    private final List<Phrase> phrases = new ArrayList<>();
+    private final Map<String, List<int[]>> index = new HashMap<>(); // feature -> (phrase, weight*1e6)
+    private final Map<String, Double> idf = new HashMap<>();
+    private final Map<String, Map<String, Double>> centroids = new HashMap<>();
+    private final Map<String, List<String>> keywords = new LinkedHashMap<>();
+
+    public NgramRouter(Content content) {
+        this(content, Thresholds.DEFAULT);
+    }
+
+    public NgramRouter(Content content, Thresholds thresholds) {
+        this.thresholds = thresholds;
+        List<String> dialogs = new ArrayList<>();
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        Map<String, Integer> df = new HashMap<>();
+        for (Dialog d : content.dialogs().values()) {
+            if (NOT_ROUTED.contains(d.id())) continue;
+            List<String> kw = new ArrayList<>();
+            d.keywords().forEach(w -> { String k = TextNormalizer.key(w); if (k.length() >= 3) kw.add(k); });
+            keywords.put(d.id(), kw);
+            for (List<String> list : d.examples().values()) {
+                for (String phrase : list) {
+                    Map<String, Integer> f = features(TextNormalizer.key(phrase));
+                    if (f.isEmpty()) continue;
+                    dialogs.add(d.id());
+                    counts.add(f);
+                    f.keySet().forEach(x -> df.merge(x, 1, Integer::sum));
+                }
+            }
+        }
+        int n = counts.size();
+        df.forEach((f, c) -> idf.put(f, Math.log(1.0 + (double) n / c)));
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> v = weigh(counts.get(i));
+            phrases.add(new Phrase(dialogs.get(i), v));
+            Map<String, Double> centroid = centroids.computeIfAbsent(dialogs.get(i), x -> new HashMap<>());
+            v.forEach((f, w) -> centroid.merge(f, w, Double::sum));
+        }
+        centroids.values().forEach(NgramRouter::normalise);
+        for (int i = 0; i < phrases.size(); i++) {
+            final int id = i;
+            phrases.get(i).vector().forEach((f, w) -> index.computeIfAbsent(f, x -> new ArrayList<>()).add(new int[]{id, (int) (w * 1e6)}));
+        }
+    }
+
+    @Override
+    public Routing route(String text, String language) {
+        String key = TextNormalizer.key(text);
+        Map<String, Double> q = weigh(features(key));
+        if (q.isEmpty()) return Routing.none();
+        double[] dots = new double[phrases.size()];
+        q.forEach((f, w) -> {
+            List<int[]> postings = index.get(f);
+            if (postings != null) for (int[] p : postings) dots[p[0]] += w * p[1] / 1e6;
+        });
+        Map<String, Double> best = new HashMap<>();
+        for (int i = 0; i < dots.length; i++) best.merge(phrases.get(i).dialog(), dots[i], Math::max);
+        String padded = " " + key + " ";
+        List<Candidate> ranked = new ArrayList<>();
+        for (var e : centroids.entrySet()) {
+            double centroid = dot(q, e.getValue());
+            double score = 0.65 * best.getOrDefault(e.getKey(), 0.0) + 0.35 * centroid;
+            for (String kw : keywords.getOrDefault(e.getKey(), List.of())) {
+                if (padded.contains(" " + kw)) {
+                    score += thresholds.keywordBoost();
+                    break;
+                }
+            }
+            ranked.add(new Candidate(e.getKey(), Math.min(1.0, score)));
+        }
+        ranked.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        if (ranked.isEmpty() || ranked.get(0).score() < thresholds.ambiguous()) return new Routing(Routing.Decision.NONE, top(ranked, 3));
+        Candidate first = ranked.get(0);
+        double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
+        if (first.score() >= thresholds.confident() && first.score() - second >= thresholds.margin()) {
+            return new Routing(Routing.Decision.CONFIDENT, top(ranked, 3));
+        }
+        List<Candidate> close = new ArrayList<>();
+        for (Candidate c : ranked) {
+            if (c.score() >= thresholds.ambiguous() && first.score() - c.score() < thresholds.margin() * 2 && close.size() < 3) close.add(c);
+        }
+        if (close.size() < 2) {
+            return first.score() >= thresholds.confident()
+                    ? new Routing(Routing.Decision.CONFIDENT, top(ranked, 3))
+                    : new Routing(Routing.Decision.NONE, top(ranked, 3));
+        }
+        return new Routing(Routing.Decision.AMBIGUOUS, close);
+    }
+
+    private static List<Candidate> top(List<Candidate> ranked, int n) {
+        return List.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
+    }
+
+    /** Character 3-5-grams of each word with boundary marks, plus the whole words. */
+    static Map<String, Integer> features(String key) {
+        Map<String, Integer> f = new HashMap<>();
+        for (String word : key.split(" ")) {
+            if (word.isEmpty()) continue;
+            f.merge("w:" + word, 1, Integer::sum);
+            String w = "^" + word + "$";
+            int[] cps = w.codePoints().toArray();
+            for (int n = 3; n <= 5; n++) {
+                for (int i = 0; i + n <= cps.length; i++) {
+                    f.merge(new String(cps, i, n), 1, Integer::sum);
+                }
+            }
+            if (cps.length < 5) f.merge(w, 1, Integer::sum);
+        }
+        return f;
+    }
+
+    private Map<String, Double> weigh(Map<String, Integer> counts) {
+        Map<String, Double> v = new HashMap<>();
+        counts.forEach((f, c) -> {
+            Double i = idf.get(f);
+            if (i != null) v.put(f, (1 + Math.log(c)) * i);
+        });
+        normalise(v);
+        return v;
+    }
+
+    private static void normalise(Map<String, Double> v) {
+        double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
+        if (norm > 0) v.replaceAll((k, x) -> x / norm);
+    }
+
+    private static double dot(Map<String, Double> a, Map<String, Double> b) {
+        Map<String, Double> small = a.size() <= b.size() ? a : b, large = small == a ? b : a;
+        double s = 0;
+        for (var e : small.entrySet()) {
+            Double o = large.get(e.getKey());
+            if (o != null) s += e.getValue() * o;
+        }
+        return s;
+    }
+}

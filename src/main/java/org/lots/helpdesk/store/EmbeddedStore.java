@@ -1,0 +1,54 @@
+package org.lots.helpdesk.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.lots.helpdesk.system.HelpdeskProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.ConnectionString;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * The default store: an in-process MongoDB wire-protocol server on loopback, backed by one H2 MVStore file under
+ * {@code helpdesk.data-dir}. The application talks to it through the ordinary MongoDB driver, exactly as it talks
+ * to a real MongoDB in production.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "helpdesk.store", havingValue = "embedded", matchIfMissing = true)
+public class EmbeddedStore {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
+    public static final String DATABASE = "helpdesk";
+
+    @Bean(destroyMethod = "shutdown")
+    MongoServer embeddedMongoServer(HelpdeskProperties properties) {
+        Path dir = Path.of(properties.dataDir());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath(), e);
+        }
+        Path file = dir.resolve("helpdesk.mv");
+        MongoServer server = new MongoServer(new CommittingH2Backend(file.toString()));
+        server.bind("127.0.0.1", 0);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded store at {} (port {})", file.toAbsolutePath(), address.getPort());
+        return server;
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer) {
+        ConnectionString cs = new ConnectionString(embeddedMongoServer.getConnectionString() + "/" + DATABASE);
+        return () -> cs;
+    }
+}

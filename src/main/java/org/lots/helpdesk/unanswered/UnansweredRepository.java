@@ -1,0 +1,5 @@
+package org.lots.helpdesk.unanswered;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface UnansweredRepository extends MongoRepository<UnansweredQuestion, String> {}

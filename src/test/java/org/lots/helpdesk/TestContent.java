@@ -1,0 +1,39 @@
+package org.lots.helpdesk;
+
+import java.nio.file.Path;
+
+import org.lots.helpdesk.content.ContentFiles;
+import org.lots.helpdesk.dialog.script.ContentLoader;
+import org.lots.helpdesk.engine.Engine;
+import org.lots.helpdesk.engine.Knowledge;
+import org.lots.helpdesk.engine.LanguageIdentifier;
+import org.lots.helpdesk.language.LinguaLanguageIdentifier;
+import org.lots.helpdesk.language.NgramRouter;
+
+/** The shipped content and the real engine, built once per test JVM (lingua takes seconds to load). */
+public final class TestContent {
+
+    private static Knowledge knowledge;
+    private static LanguageIdentifier identifier;
+
+    private TestContent() {}
+
+    public static synchronized Knowledge shipped() {
+        if (knowledge == null) {
+            ContentLoader.Result r = new ContentLoader("en").load(
+                    ContentFiles.read(Path.of("dialogs"), "dialogs"), ContentFiles.read(Path.of("translations"), "translations"));
+            if (!r.ok()) throw new AssertionError("shipped content has errors:\n" + r.errors());
+            knowledge = new Knowledge(r.content(), new NgramRouter(r.content()));
+        }
+        return knowledge;
+    }
+
+    public static synchronized LanguageIdentifier languages() {
+        if (identifier == null) identifier = new LinguaLanguageIdentifier();
+        return identifier;
+    }
+
+    public static Engine engine() {
+        return new Engine(languages(), "en");
+    }
+}
