@@ -550,7 +550,7 @@ public final class Engine {
 
         /** Word lists are per language; the fallback language's words work everywhere too. */
         boolean matchesWords(String listKey, String key) {
-            for (String lang : Set.of(language, fallbackLanguage)) {
+            for (String lang : language.equals(fallbackLanguage) ? List.of(language) : List.of(language, fallbackLanguage)) {
                 for (String w : k.texts().raw(lang, listKey).split("\\|")) {
                     if (!w.isBlank() && TextNormalizer.key(w).equals(key)) return true;
                 }
