@@ -132,6 +132,7 @@ public class ConversationService {
 
     private Result apply(Conversation c, Input input, String languageHint, Instant now) {
         Turn turn = engine.handle(content.current(), c.getState(), input, languageHint);
+        if (turn.outputs().stream().anyMatch(Output.ForgetRequested.class::isInstance)) return forget(c, turn, now);
         c.update(turn.state(), now);
         Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);
         List<TranscriptEntry> entries = new ArrayList<>();
@@ -148,6 +149,20 @@ public class ConversationService {
             if (!(o instanceof Output.Reply)) events.publishEvent(new ConversationEvent(saved.getId(), saved.getChannel(), saved.isPreview(), o, now));
         }
         return new Result(saved, turn);
+    }
+
+    /**
+     * Deletes the conversation and its transcript; other modules delete what they keep on the
+     * {@link Output.ForgetRequested} event. The farewell reply is still delivered, then nothing remains.
+     */
+    private Result forget(Conversation c, Turn turn, Instant now) {
+        if (c.getVersion() != null) {
+            transcript.deleteByConversationId(c.getId());
+            conversations.deleteById(c.getId());
+            events.publishEvent(new ConversationEvent(c.getId(), c.getChannel(), c.isPreview(), new Output.ForgetRequested(), now));
+        }
+        log.info("Conversation {} forgotten at the newcomer's request", c.getId());
+        return new Result(c, turn);
     }
 
     /** Adds an adviser's message or note to the transcript. */

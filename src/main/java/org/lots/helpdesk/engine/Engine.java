@@ -50,6 +50,7 @@ public final class Engine {
         else if (input instanceof Input.Payload p) w.payload(p.payload());
         else if (input instanceof Input.Command c) w.command(c.name(), c.argument());
         else if (input instanceof Input.Event e) w.event(e.kind());
+        else if (input instanceof Input.Media m) w.media(m.kind(), m.reference());
         return w.result();
     }
 
@@ -170,7 +171,7 @@ public final class Engine {
 
         void payload(String payload) {
             String[] p = payload == null ? new String[0] : payload.split(":", 4);
-            if (mode == Mode.HUMAN && !(p.length == 2 && p[0].equals("lang"))) {
+            if (mode == Mode.HUMAN && !(p.length == 2 && (p[0].equals("lang") || p[0].equals("cmd")))) {
                 out.add(new Output.ForAdviser("[" + payload + "]"));
                 return;
             }
@@ -214,6 +215,17 @@ public final class Engine {
             showMenu();
         }
 
+        /** Files go to an adviser who has the chat (or is awaited); otherwise the bot says what it can read. */
+        void media(String kind, String reference) {
+            String known = List.of("voice", "photo", "sticker", "document", "location", "contact", "edited").contains(kind) ? kind : "other";
+            if (mode != Mode.BOT && reference != null && !known.equals("edited")) {
+                out.add(new Output.ForAdviser("[" + known + "]", known, reference));
+                if (mode == Mode.WAITING) say("system.passed_to_adviser", List.of());
+                return;
+            }
+            say("system.kind." + known, navigation());
+        }
+
         void command(String name, String argument) {
             switch (name == null ? "" : name) {
                 case "start" -> {
@@ -233,9 +245,28 @@ public final class Engine {
                     say("system.restarted", List.of());
                     startDialog(Content.WELCOME, true);
                 }
-                case "menu", "help" -> showMenu();
+                case "menu" -> showMenu();
+                case "help" -> {
+                    say("system.help", List.of());
+                    showMenu();
+                }
                 case "language" -> languageMenu("system.language_menu");
                 case "human" -> startDialog(Content.HANDOFF, true);
+                case "forget" -> say("system.forget_confirm", List.of(
+                        Button.action(text("system.forget_yes"), Payloads.command("forget_yes")),
+                        Button.action(text("system.forget_no"), Payloads.command("forget_no"))));
+                case "forget_yes" -> {
+                    reset();
+                    mode = Mode.BOT;
+                    topic = null;
+                    out.add(new Output.ForgetRequested());
+                    say("system.forgotten", List.of());
+                }
+                case "forget_no" -> say("system.forget_kept", navigation());
+                case "stop" -> {
+                    out.add(new Output.Stopped());
+                    say("system.stopped", List.of());
+                }
                 default -> {
                     say("system.stale_button", List.of());
                     showMenu();

@@ -12,6 +12,14 @@ public sealed interface Input {
     /** A channel command such as Telegram's {@code /start jobs}: start, menu, language, human, help, restart. */
     record Command(String name, String argument) implements Input {}
 
+    /**
+     * Something other than text: a voice note, photo, sticker, document, location, contact, or an edited message.
+     *
+     * @param kind      voice, photo, sticker, document, location, contact, edited or other
+     * @param reference the channel's handle for the file (e.g. a Telegram file_id), so an adviser can open it
+     */
+    record Media(String kind, String reference) implements Input {}
+
     /** Something outside the newcomer's words: an adviser took or closed the chat. */
     record Event(Kind kind) implements Input {
         public enum Kind { ADVISER_JOINED, ADVISER_CLOSED }

@@ -16,8 +16,18 @@ public sealed interface Output {
         public enum Reason { FALLBACK, CLARIFY, HANDOFF }
     }
 
-    /** While an adviser has the chat, the newcomer's words go to them. */
-    record ForAdviser(String text) implements Output {}
+    /** While an adviser has the chat, the newcomer's words (or a file they sent) go to them. */
+    record ForAdviser(String text, String kind, String reference) implements Output {
+        public ForAdviser(String text) {
+            this(text, null, null);
+        }
+    }
+
+    /** The newcomer confirmed that everything they wrote is to be deleted. */
+    record ForgetRequested() implements Output {}
+
+    /** The newcomer asked the bot to stop writing to them until they start again. */
+    record Stopped() implements Output {}
 
     /** A button: a {@code payload} to press, or a {@code url} to open. */
     record Button(String label, String payload, String url) {

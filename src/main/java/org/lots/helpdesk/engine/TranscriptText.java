@@ -8,6 +8,7 @@ public final class TranscriptText {
     public static String of(Input input) {
         if (input instanceof Input.Text t) return t.text();
         if (input instanceof Input.Payload p) return "[button " + p.payload() + "]";
+        if (input instanceof Input.Media m) return "[" + m.kind() + "]";
         if (input instanceof Input.Command c) return "/" + c.name() + (c.argument() == null ? "" : " " + c.argument());
         return null;
     }

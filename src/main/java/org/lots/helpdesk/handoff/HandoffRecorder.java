@@ -18,6 +18,10 @@ class HandoffRecorder {
 
     @EventListener
     void on(ConversationEvent event) {
+        if (event.output() instanceof Output.ForgetRequested) {
+            handoffs.deleteByConversationId(event.conversationId());
+            return;
+        }
         if (event.preview() || !(event.output() instanceof Output.HandoffRequested request)) return;
         boolean open = handoffs.findFirstByConversationIdAndStatusIn(event.conversationId(),
                 List.of(Handoff.Status.WAITING, Handoff.Status.CLAIMED)).isPresent();

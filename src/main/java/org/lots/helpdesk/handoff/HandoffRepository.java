@@ -8,5 +8,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface HandoffRepository extends MongoRepository<Handoff, String> {
     List<Handoff> findByStatusOrderByRequestedAtAsc(Handoff.Status status);
 
+    void deleteByConversationId(String conversationId);
+
     Optional<Handoff> findFirstByConversationIdAndStatusIn(String conversationId, List<Handoff.Status> statuses);
 }

@@ -15,6 +15,10 @@ class UnansweredRecorder {
 
     @EventListener
     void on(ConversationEvent event) {
+        if (event.output() instanceof Output.ForgetRequested) {
+            unanswered.deleteByConversationId(event.conversationId());
+            return;
+        }
         if (event.preview() || !(event.output() instanceof Output.Unanswered u)) return;
         String text = u.text().length() > 2000 ? u.text().substring(0, 2000) : u.text();
         unanswered.insert(new UnansweredQuestion(null, event.conversationId(), text, u.language(),

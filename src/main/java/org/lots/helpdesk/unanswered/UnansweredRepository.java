@@ -2,4 +2,6 @@ package org.lots.helpdesk.unanswered;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface UnansweredRepository extends MongoRepository<UnansweredQuestion, String> {}
+public interface UnansweredRepository extends MongoRepository<UnansweredQuestion, String> {
+    void deleteByConversationId(String conversationId);
+}

@@ -46,7 +46,11 @@ public final class ContentLoader {
             "system.clarify", "system.empty", "system.too_long", "system.unreadable", "system.invalid_number",
             "system.invalid_number_range", "system.invalid_yesno", "system.invalid_choice", "system.stale_button",
             "system.restarted", "system.unsupported_language", "system.adviser_closed", "system.yes_words",
-            "system.no_words", "system.menu_words", "system.human_words");
+            "system.no_words", "system.menu_words", "system.human_words", "system.help", "system.kind.voice",
+            "system.kind.photo", "system.kind.sticker", "system.kind.document", "system.kind.location",
+            "system.kind.contact", "system.kind.other", "system.kind.edited", "system.passed_to_adviser",
+            "system.forget_confirm", "system.forget_yes", "system.forget_no", "system.forgotten", "system.forget_kept",
+            "system.stopped");
 
     private final String fallbackLanguage;
     private final List<Problem> problems = new ArrayList<>();
