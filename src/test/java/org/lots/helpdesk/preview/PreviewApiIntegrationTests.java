@@ -1,0 +1,70 @@
+package org.lots.helpdesk.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lots.helpdesk.Api;
+import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ibm.icu.lang.UScript;
+
+@HelpdeskIntegrationTest
+class PreviewApiIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api() {
+        return new Api(port);
+    }
+
+    String start(Map<String, ?> body) {
+        Api.Response r = api().post("/api/preview/conversations", body);
+        assertEquals(201, r.status(), r.body());
+        return r.json().get("id").asText();
+    }
+
+    JsonNode say(String id, String text) {
+        Api.Response r = api().post("/api/preview/conversations/" + id + "/messages", Map.of("text", text));
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"sv,LATIN", "en,LATIN", "de,LATIN", "ar,ARABIC", "fa,ARABIC", "ti,ETHIOPIC", "so,LATIN",
+            "uk,CYRILLIC", "tr,LATIN", "ru,CYRILLIC"})
+    void greetsANewcomerInEachLanguageInItsOwnScript(String language, String script) {
+        String id = start(Map.of("language", language));
+        JsonNode r = api().post("/api/preview/conversations/" + id + "/messages", Map.of("payload", "cmd:menu")).json();
+        assertEquals(language, r.get("trace").get("language").asText());
+        String text = r.get("replies").get(0).get("text").asText();
+        int code = UScript.getCodeFromName(script);
+        long inScript = text.codePoints().filter(Character::isLetter).filter(cp -> UScript.getScript(cp) == code).count();
+        long letters = text.codePoints().filter(Character::isLetter).count();
+        assertTrue(inScript * 10 >= letters * 7, language + " menu not in " + script + ": " + text);
+        assertEquals(language.equals("ar") || language.equals("fa") ? "rtl" : "ltr", r.get("replies").get(0).get("direction").asText());
+    }
+
+    @Test
+    void aFirstMessageSetsTheLanguageAndRoutesIt() {
+        String id = start(Map.of());
+        JsonNode r = say(id, "Hello");
+        assertTrue(r.get("replies").size() > 0);
+        assertFalse(r.get("trace").get("escalated").asBoolean());
+    }
+
+    @Test
+    void refusesAnonymousAndUnknownConversations() {
+        assertEquals(401, new Api(port, null, null).post("/api/preview/conversations", Map.of()).status());
+        assertEquals(404, api().post("/api/preview/conversations/nope/messages", Map.of("text", "hi")).status());
+        assertEquals(400, api().post("/api/preview/conversations/" + start(Map.of()) + "/messages", Map.of()).status());
+    }
+}
