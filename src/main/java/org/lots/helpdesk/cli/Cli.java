@@ -15,7 +15,7 @@ import org.lots.helpdesk.dialog.script.Problem;
  */
 public final class Cli {
 
-    public static final List<String> COMMANDS = List.of("lint");
+    public static final List<String> COMMANDS = List.of("lint", "evaluate");
 
     private Cli() {}
 
@@ -27,6 +27,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out) {
         return switch (args[0]) {
             case "lint" -> lint(args, out);
+            case "evaluate" -> evaluate(args, out);
             default -> 2;
         };
     }
@@ -52,6 +53,30 @@ public final class Cli {
         long warnings = result.problems().size() - errors;
         System.err.println(errors + " error(s), " + warnings + " warning(s)");
         return errors > 0 ? 1 : 0;
+    }
+
+    /** {@code evaluate FILE.tsv [CONTENT_DIR]}: understanding measured on held-out questions. */
+    static int evaluate(String[] args, PrintStream out) {
+        if (args.length < 2) {
+            out.println("usage: evaluate FILE.tsv [CONTENT_DIR]   (columns: language, expected dialog or OOS, text)");
+            return 2;
+        }
+        Path content = Path.of(args.length > 2 ? args[2] : ".");
+        ContentLoader.Result result = new ContentLoader(fallback()).load(
+                ContentFiles.read(content.resolve("dialogs"), "dialogs"), ContentFiles.read(content.resolve("translations"), "translations"));
+        if (!result.ok()) {
+            result.errors().forEach(out::println);
+            return 1;
+        }
+        try {
+            var knowledge = new org.lots.helpdesk.engine.Knowledge(result.content(), new org.lots.helpdesk.language.NgramRouter(result.content()));
+            var engine = new org.lots.helpdesk.engine.Engine(new org.lots.helpdesk.language.LinguaLanguageIdentifier(), fallback());
+            Evaluation.print(Evaluation.run(engine, knowledge, Evaluation.read(Path.of(args[1]))), out);
+            return 0;
+        } catch (java.io.IOException e) {
+            out.println(args[1] + ":0: cannot read: " + e.getMessage());
+            return 1;
+        }
     }
 
     static String fallback() {

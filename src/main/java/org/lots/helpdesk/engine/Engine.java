@@ -160,7 +160,9 @@ public final class Engine {
                     choose(dialog, ask, chosen);
                     return;
                 }
-                if (!routeIfConfident(text)) {
+                // In menus and in fallback a typed question is a new question; inside a topic, an answer was expected.
+                if (NOT_TOPICS.contains(dialog)) route(text);
+                else if (!routeIfConfident(text)) {
                     say("system.invalid_choice", List.of());
                     runStep(currentDialog(), ask);
                 }

@@ -40,9 +40,22 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         detector = LanguageDetectorBuilder.fromLanguages(all).withPreloadedLanguageModels().build();
     }
 
+    /** Only words made of letters (and marks, apostrophes, hyphens) speak for a language; code, links and numbers do not. */
+    static String words(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (String token : text.split("\\s+")) {
+            String t = token.replaceAll("^[\\p{P}]+|[\\p{P}]+$", "");
+            if (!t.isEmpty() && t.codePoints().allMatch(cp -> Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+                    || Character.getType(cp) == Character.COMBINING_SPACING_MARK || cp == '\'' || cp == '’' || cp == '-')) {
+                sb.append(t).append(' ');
+            }
+        }
+        return sb.toString().trim();
+    }
+
     @Override
     public Detection detect(String text) {
-        String clean = TextNormalizer.clean(text);
+        String clean = words(TextNormalizer.clean(text));
         int letters = 0, ethiopic = 0, foreign = 0, words = 0;
         boolean inWord = false;
         for (int i = 0; i < clean.length(); ) {
