@@ -1,0 +1,17 @@
+# Multi-stage build: Maven builds the fat jar, a JRE runs it.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -q -B dependency:go-offline
+COPY src src
+COPY dialogs dialogs
+COPY translations translations
+RUN mvn -q -B -DskipTests package
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+RUN useradd --system --home /app helpdesk && mkdir -p /app/data && chown helpdesk /app/data
+COPY --from=build /src/target/helpdesk.jar /app/helpdesk.jar
+USER helpdesk
+EXPOSE 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/helpdesk.jar"]
