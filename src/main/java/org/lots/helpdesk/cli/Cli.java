@@ -15,7 +15,7 @@ import org.lots.helpdesk.dialog.script.Problem;
  */
 public final class Cli {
 
-    public static final List<String> COMMANDS = List.of("lint", "evaluate");
+    public static final List<String> COMMANDS = List.of("lint", "evaluate", "report");
 
     private Cli() {}
 
@@ -28,6 +28,7 @@ public final class Cli {
         return switch (args[0]) {
             case "lint" -> lint(args, out);
             case "evaluate" -> evaluate(args, out);
+            case "report" -> report(args, out);
             default -> 2;
         };
     }
@@ -77,6 +78,23 @@ public final class Cli {
             out.println(args[1] + ":0: cannot read: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** {@code report translations [CONTENT_DIR]}: per language and dialog, missing, machine, reviewed, outdated. */
+    static int report(String[] args, PrintStream out) {
+        if (args.length < 2 || !args[1].equals("translations")) {
+            out.println("usage: report translations [CONTENT_DIR]");
+            return 2;
+        }
+        Path content = Path.of(args.length > 2 ? args[2] : ".");
+        ContentLoader.Result result = new ContentLoader(fallback()).load(
+                ContentFiles.read(content.resolve("dialogs"), "dialogs"), ContentFiles.read(content.resolve("translations"), "translations"));
+        if (!result.ok()) {
+            result.errors().forEach(out::println);
+            return 1;
+        }
+        org.lots.helpdesk.i18n.TranslationReport.print(org.lots.helpdesk.i18n.TranslationReport.of(result.content()), out);
+        return 0;
     }
 
     static String fallback() {

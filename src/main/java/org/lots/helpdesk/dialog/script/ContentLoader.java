@@ -475,7 +475,7 @@ public final class ContentLoader {
             } else if (s instanceof Step.Goto g && !byId.containsKey(g.target()) && !dialogs.containsKey(g.target())) {
                 problems.add(Problem.error(path, s.line(), "step '" + s.id() + "' goes to '" + g.target() + "', which is neither a step of this dialog nor a dialog"));
             }
-            for (String key : textKeys(s)) checkKey(path, s.line(), key, catalogue);
+            for (String key : Dialog.textKeys(s)) checkKey(path, s.line(), key, catalogue);
         }
         for (String lang : d.examples().keySet()) {
             if (catalogue.language(lang).isEmpty()) problems.add(Problem.warning(path, 1, "examples for '" + lang + "', a language with no translation file"));
@@ -517,22 +517,6 @@ public final class ContentLoader {
             t.add(b.otherwise());
         } else if (s instanceof Step.Call c && c.next() != null) t.add(c.next());
         return t;
-    }
-
-    private static List<String> textKeys(Step s) {
-        List<String> keys = new ArrayList<>();
-        if (s instanceof Step.Say say) {
-            keys.add(say.text());
-            say.links().forEach(l -> keys.add(l.label()));
-        } else if (s instanceof Step.Ask ask) {
-            keys.add(ask.text());
-            ask.choices().forEach(c -> keys.add(c.label()));
-        } else if (s instanceof Step.Input in) {
-            keys.add(in.text());
-            if (in.invalid() != null) keys.add(in.invalid());
-        } else if (s instanceof Step.Handoff h && h.text() != null) keys.add(h.text());
-        else if (s instanceof Step.End e && e.text() != null) keys.add(e.text());
-        return keys;
     }
 
     private void checkKey(String path, int line, String key, Catalogue catalogue) {

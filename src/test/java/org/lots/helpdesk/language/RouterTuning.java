@@ -1,0 +1,30 @@
+package org.lots.helpdesk.language;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.lots.helpdesk.TestContent;
+import org.lots.helpdesk.cli.Evaluation;
+import org.lots.helpdesk.engine.Engine;
+import org.lots.helpdesk.engine.Knowledge;
+
+/**
+ * Not a test: a grid search of the router's thresholds on the DEVELOPMENT set (eval/dev.tsv), never on the held-out
+ * questions. Run: java -cp target/test-classes:target/classes:CLASSPATH org.lots.helpdesk.language.RouterTuning
+ */
+public final class RouterTuning {
+    public static void main(String[] args) throws Exception {
+        List<Evaluation.Case> cases = Evaluation.read(Path.of(args.length > 0 ? args[0] : "eval/dev.tsv"));
+        Engine engine = TestContent.engine();
+        var content = TestContent.shipped().content();
+        double[] confident = {0.26, 0.30, 0.34}, ambiguous = {0.18, 0.22}, margin = {0.0, 0.02, 0.04}, boost = {0.1, 0.18, 0.25}, oos = {0.0, 0.05, 0.1};
+        for (double c : confident) for (double a : ambiguous) for (double m : margin) for (double b : boost) for (double o : oos) {
+            if (a > c) continue;
+            var t = new NgramRouter.Thresholds(c, a, m, b, o);
+            var s = Evaluation.summarise(Evaluation.run(engine, new Knowledge(content, new NgramRouter(content, t)), cases));
+            double score = Math.min(Math.min(s.topic() / 0.95, s.worstLanguage() / 0.85), s.oosKeptOut() / 0.90);
+            System.out.printf("%.3f  conf=%.2f amb=%.2f margin=%.2f boost=%.2f oos=%.2f topic=%.3f worst=%s %.3f oos=%.3f lang=%.3f%n",
+                    score, c, a, m, b, o, s.topic(), s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut(), s.language());
+        }
+    }
+}
