@@ -31,8 +31,12 @@ public final class NgramRouter implements Router {
     private static final int GREETING_MAX_WORDS = 4;
 
     /** Tuned on the example phrases (leave-one-out), never on the evaluation set; see BENCHMARKS.md. */
-    public record Thresholds(double confident, double ambiguous, double margin, double keywordBoost, double outOfScopeMargin) {
-        public static final Thresholds DEFAULT = new Thresholds(0.34, 0.22, 0.03, 0.18, 0.05);
+    /**
+     * @param classifierWeight how much the trained classifier's probability counts against nearest-phrase similarity
+     */
+    public record Thresholds(double confident, double ambiguous, double margin, double keywordBoost, double outOfScopeMargin,
+                             double classifierWeight) {
+        public static final Thresholds DEFAULT = new Thresholds(0.34, 0.22, 0.03, 0.18, 0.05, 0.5);
     }
 
     private record Phrase(String dialog, String language, Map<String, Double> vector) {}
@@ -40,6 +44,7 @@ public final class NgramRouter implements Router {
     /** A phrase in another language than the newcomer's counts this much (names and loanwords cross languages). */
     private static final double CROSS_LINGUAL = 0.8;
     private final Thresholds thresholds;
+    private final SoftmaxClassifier classifier;
     private final List<Phrase> phrases = new ArrayList<>();
     private final Map<String, List<int[]>> index = new HashMap<>(); // feature -> (phrase, weight*1e6)
     private final Map<String, Double> idf = new HashMap<>();
@@ -80,6 +85,11 @@ public final class NgramRouter implements Router {
             v.forEach((f, w) -> centroid.merge(f, w, Double::sum));
         }
         centroids.values().forEach(NgramRouter::normalise);
+        List<String> classes = new ArrayList<>(centroids.keySet());
+        classes.sort(null);
+        List<SoftmaxClassifier.Example> training = new ArrayList<>();
+        for (Phrase p : phrases) training.add(new SoftmaxClassifier.Example(p.vector(), classes.indexOf(p.dialog())));
+        classifier = new SoftmaxClassifier(classes, training, 12, 0.5, 1e-6);
         for (int i = 0; i < phrases.size(); i++) {
             final int id = i;
             phrases.get(i).vector().forEach((f, w) -> index.computeIfAbsent(f, x -> new ArrayList<>()).add(new int[]{id, (int) (w * 1e6)}));
@@ -137,15 +147,25 @@ public final class NgramRouter implements Router {
             best.merge(p.dialog(), p.language().equals(language) ? dots[i] : CROSS_LINGUAL * dots[i], Math::max);
         }
         String padded = " " + key + " ";
-        for (var e : centroids.entrySet()) {
-            double score = 0.65 * best.getOrDefault(e.getKey(), 0.0) + 0.35 * dot(q, e.getValue());
-            for (String kw : keywords.getOrDefault(e.getKey(), List.of())) {
+        List<String> classes = classifier.classes();
+        double[] keywordHits = new double[classes.size()];
+        for (int c = 0; c < classes.size(); c++) {
+            for (String kw : keywords.getOrDefault(classes.get(c), List.of())) {
                 if (padded.contains(" " + kw)) {
-                    score += thresholds.keywordBoost();
+                    keywordHits[c] = 1;
                     break;
                 }
             }
-            scores.put(e.getKey(), Math.min(1.0, score));
+        }
+        double[] probability = new double[classes.size()];
+        double[] logits = new double[classes.size()];
+        for (int c = 0; c < logits.length; c++) logits[c] = keywordHits[c] * thresholds.keywordBoost() * 10;
+        classifier.probabilities(q, probability, logits);
+        double a = thresholds.classifierWeight();
+        for (int c = 0; c < classes.size(); c++) {
+            String d = classes.get(c);
+            double similarity = 0.65 * best.getOrDefault(d, 0.0) + 0.35 * dot(q, centroids.get(d)) + keywordHits[c] * thresholds.keywordBoost();
+            scores.put(d, Math.min(1.0, a * probability[c] + (1 - a) * similarity));
         }
         return scores;
     }

@@ -17,14 +17,15 @@ public final class RouterTuning {
         List<Evaluation.Case> cases = Evaluation.read(Path.of(args.length > 0 ? args[0] : "eval/dev.tsv"));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] confident = {0.26, 0.30, 0.34}, ambiguous = {0.18, 0.22}, margin = {0.0, 0.02, 0.04}, boost = {0.1, 0.18, 0.25}, oos = {0.0, 0.05, 0.1};
-        for (double c : confident) for (double a : ambiguous) for (double m : margin) for (double b : boost) for (double o : oos) {
+        double[] weight = {Double.parseDouble(System.getProperty("weight", "0.5"))};
+        double[] confident = {0.25, 0.3, 0.35, 0.4, 0.5}, ambiguous = {0.15, 0.2, 0.25}, margin = {0.0, 0.03, 0.06}, boost = {0.18}, oos = {-0.05, 0.0, 0.05, 0.1};
+        for (double w : weight) for (double c : confident) for (double a : ambiguous) for (double m : margin) for (double b : boost) for (double o : oos) {
             if (a > c) continue;
-            var t = new NgramRouter.Thresholds(c, a, m, b, o);
+            var t = new NgramRouter.Thresholds(c, a, m, b, o, w);
             var s = Evaluation.summarise(Evaluation.run(engine, new Knowledge(content, new NgramRouter(content, t)), cases));
             double score = Math.min(Math.min(s.topic() / 0.95, s.worstLanguage() / 0.85), s.oosKeptOut() / 0.90);
-            System.out.printf("%.3f  conf=%.2f amb=%.2f margin=%.2f boost=%.2f oos=%.2f topic=%.3f worst=%s %.3f oos=%.3f lang=%.3f%n",
-                    score, c, a, m, b, o, s.topic(), s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut(), s.language());
+            System.out.printf("%.3f  w=%.1f conf=%.2f amb=%.2f margin=%.2f boost=%.2f oos=%.2f topic=%.3f worst=%s %.3f oos=%.3f lang=%.3f%n",
+                    score, w, c, a, m, b, o, s.topic(), s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut(), s.language());
         }
     }
 }
