@@ -2,11 +2,12 @@ package org.lots.helpdesk.engine;
 
 import org.lots.helpdesk.dialog.Content;
 import org.lots.helpdesk.i18n.Texts;
+import org.lots.helpdesk.language.LanguageHints;
 
 /** One version of the content together with the router trained on it; replaced whole on reload. */
-public record Knowledge(Content content, Router router, Texts texts) {
+public record Knowledge(Content content, Router router, Texts texts, LanguageHints languageHints) {
 
     public Knowledge(Content content, Router router) {
-        this(content, router, new Texts(content));
+        this(content, router, new Texts(content), LanguageHints.of(content));
     }
 }

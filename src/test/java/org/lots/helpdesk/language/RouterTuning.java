@@ -18,7 +18,7 @@ public final class RouterTuning {
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
         double[] weight = {Double.parseDouble(System.getProperty("weight", "0.5"))};
-        double[] confident = {0.25, 0.3, 0.35, 0.4, 0.5}, ambiguous = {0.15, 0.2, 0.25}, margin = {0.0, 0.03, 0.06}, boost = {0.18}, oos = {-0.05, 0.0, 0.05, 0.1};
+        double[] confident = {0.15, 0.2, 0.25}, ambiguous = {0.15}, margin = {0.02}, boost = {0.12, 0.18}, oos = {0.1, 0.15, 0.2};
         for (double w : weight) for (double c : confident) for (double a : ambiguous) for (double m : margin) for (double b : boost) for (double o : oos) {
             if (a > c) continue;
             var t = new NgramRouter.Thresholds(c, a, m, b, o, w);
