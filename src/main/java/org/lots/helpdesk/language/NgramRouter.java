@@ -89,7 +89,7 @@ public final class NgramRouter implements Router {
         classes.sort(null);
         List<SoftmaxClassifier.Example> training = new ArrayList<>();
         for (Phrase p : phrases) training.add(new SoftmaxClassifier.Example(p.vector(), classes.indexOf(p.dialog())));
-        classifier = new SoftmaxClassifier(classes, training, 12, 0.5, 1e-6);
+        classifier = new SoftmaxClassifier(classes, training, 5, 12, 0.5, 1e-6);
         for (int i = 0; i < phrases.size(); i++) {
             final int id = i;
             phrases.get(i).vector().forEach((f, w) -> index.computeIfAbsent(f, x -> new ArrayList<>()).add(new int[]{id, (int) (w * 1e6)}));

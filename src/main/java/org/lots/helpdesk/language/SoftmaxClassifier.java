@@ -9,41 +9,62 @@ import java.util.Random;
 
 /**
  * A multinomial logistic regression over sparse features (here: TF-IDF weighted character n-grams), trained by
- * stochastic gradient descent with a fixed seed, so the same content always gives the same model. Small enough to
- * retrain on every content reload (a fraction of a second for a few thousand example phrases).
+ * stochastic gradient descent. Several models trained on differently shuffled data vote (their probabilities are
+ * averaged): one model's answer depends on the order it saw the examples in, the average much less. Seeds are fixed,
+ * so the same content always gives the same router. Fast enough to retrain on every content reload.
  */
 final class SoftmaxClassifier {
 
     private final List<String> classes;
-    private final Map<String, float[]> weights = new HashMap<>();
-    private final float[] bias;
+    private final Map<String, Integer> featureIndex = new HashMap<>();
+    private final float[][] weights; // [model][feature * k + class]
+    private final float[][] bias;    // [model][class]
 
     record Example(Map<String, Double> features, int label) {}
 
-    SoftmaxClassifier(List<String> classes, List<Example> examples, int epochs, double learningRate, double l2) {
+    private record Sparse(int[] index, float[] value, int label) {}
+
+    SoftmaxClassifier(List<String> classes, List<Example> examples, int models, int epochs, double learningRate, double l2) {
         this.classes = List.copyOf(classes);
         int k = classes.size();
-        bias = new float[k];
+        List<Sparse> data = new ArrayList<>();
+        for (Example e : examples) {
+            int[] idx = new int[e.features().size()];
+            float[] val = new float[idx.length];
+            int i = 0;
+            for (var f : e.features().entrySet()) {
+                idx[i] = featureIndex.computeIfAbsent(f.getKey(), x -> featureIndex.size());
+                val[i++] = f.getValue().floatValue();
+            }
+            data.add(new Sparse(idx, val, e.label()));
+        }
         int[] counts = new int[k];
-        examples.forEach(e -> counts[e.label()]++);
+        data.forEach(e -> counts[e.label()]++);
         double[] classWeight = new double[k];
-        for (int c = 0; c < k; c++) classWeight[c] = counts[c] == 0 ? 0 : (double) examples.size() / (k * counts[c]);
-        List<Example> order = new ArrayList<>(examples);
-        Random random = new Random(42);
+        for (int c = 0; c < k; c++) classWeight[c] = counts[c] == 0 ? 0 : (double) data.size() / (k * counts[c]);
+        weights = new float[models][featureIndex.size() * k];
+        bias = new float[models][k];
+        for (int m = 0; m < models; m++) train(m, data, classWeight, epochs, learningRate, l2, new Random(42 + m));
+    }
+
+    private void train(int m, List<Sparse> data, double[] classWeight, int epochs, double learningRate, double l2, Random random) {
+        int k = classes.size();
+        float[] w = weights[m], b = bias[m];
+        List<Sparse> order = new ArrayList<>(data);
         double[] p = new double[k];
         for (int epoch = 0; epoch < epochs; epoch++) {
             Collections.shuffle(order, random);
             double rate = learningRate / (1 + epoch * 0.2);
-            for (Example e : order) {
-                probabilities(e.features(), p, null);
-                double w = classWeight[e.label()];
+            for (Sparse e : order) {
+                logits(m, e.index(), e.value(), p, null);
+                softmax(p);
+                double cw = classWeight[e.label()];
                 for (int c = 0; c < k; c++) {
-                    double g = (p[c] - (c == e.label() ? 1 : 0)) * w;
-                    if (g == 0) continue;
-                    bias[c] -= (float) (rate * g);
-                    for (var f : e.features().entrySet()) {
-                        float[] wf = weights.computeIfAbsent(f.getKey(), x -> new float[k]);
-                        wf[c] -= (float) (rate * (g * f.getValue() + l2 * wf[c]));
+                    double g = (p[c] - (c == e.label() ? 1 : 0)) * cw;
+                    b[c] -= (float) (rate * g);
+                    for (int i = 0; i < e.index().length; i++) {
+                        int at = e.index()[i] * k + c;
+                        w[at] -= (float) (rate * (g * e.value()[i] + l2 * w[at]));
                     }
                 }
             }
@@ -54,23 +75,48 @@ final class SoftmaxClassifier {
         return classes;
     }
 
-    /** Class probabilities for a feature vector; {@code extraLogits} (may be null) adds evidence per class. */
+    /** Class probabilities for a feature vector, averaged over the models; {@code extraLogits} (may be null) adds evidence. */
     void probabilities(Map<String, Double> features, double[] out, double[] extraLogits) {
-        int k = classes.size();
-        for (int c = 0; c < k; c++) out[c] = bias[c] + (extraLogits == null ? 0 : extraLogits[c]);
+        int n = 0;
+        int[] idx = new int[features.size()];
+        float[] val = new float[features.size()];
         for (var f : features.entrySet()) {
-            float[] wf = weights.get(f.getKey());
-            if (wf == null) continue;
-            double v = f.getValue();
-            for (int c = 0; c < k; c++) out[c] += wf[c] * v;
+            Integer i = featureIndex.get(f.getKey());
+            if (i == null) continue;
+            idx[n] = i;
+            val[n++] = f.getValue().floatValue();
         }
+        int[] index = java.util.Arrays.copyOf(idx, n);
+        float[] value = java.util.Arrays.copyOf(val, n);
+        int k = classes.size();
+        double[] p = new double[k];
+        java.util.Arrays.fill(out, 0);
+        for (int m = 0; m < weights.length; m++) {
+            logits(m, index, value, p, extraLogits);
+            softmax(p);
+            for (int c = 0; c < k; c++) out[c] += p[c] / weights.length;
+        }
+    }
+
+    private void logits(int m, int[] index, float[] value, double[] out, double[] extra) {
+        int k = classes.size();
+        float[] w = weights[m];
+        for (int c = 0; c < k; c++) out[c] = bias[m][c] + (extra == null ? 0 : extra[c]);
+        for (int i = 0; i < index.length; i++) {
+            int base = index[i] * k;
+            double v = value[i];
+            for (int c = 0; c < k; c++) out[c] += w[base + c] * v;
+        }
+    }
+
+    private static void softmax(double[] x) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double x : out) max = Math.max(max, x);
+        for (double v : x) max = Math.max(max, v);
         double sum = 0;
-        for (int c = 0; c < k; c++) {
-            out[c] = Math.exp(out[c] - max);
-            sum += out[c];
+        for (int c = 0; c < x.length; c++) {
+            x[c] = Math.exp(x[c] - max);
+            sum += x[c];
         }
-        for (int c = 0; c < k; c++) out[c] /= sum;
+        for (int c = 0; c < x.length; c++) x[c] /= sum;
     }
 }

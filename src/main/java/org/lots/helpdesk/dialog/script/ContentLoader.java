@@ -99,7 +99,7 @@ public final class ContentLoader {
         checkTranslations(catalogue);
         problems.sort(null);
         boolean failed = problems.stream().anyMatch(Problem::isError);
-        return new Result(failed ? null : new Content(Map.copyOf(dialogs), catalogue, Map.copyOf(settings)), List.copyOf(problems));
+        return new Result(failed ? null : new Content(java.util.Collections.unmodifiableMap(new TreeMap<>(dialogs)), catalogue, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings))), List.copyOf(problems));
     }
 
     /** Fallback language first, so that menus list the source language in a stable place. */
