@@ -95,6 +95,7 @@ public final class ContentLoader {
         Catalogue catalogue = new Catalogue(fallbackLanguage, orderLanguages(languages));
         checkRequired(dialogs, dialogFiles, translationFiles, languages);
         for (Dialog d : dialogs.values()) checkDialog(d, dialogs, catalogue);
+        checkExamplesAreDistinct(dialogs);
         checkEngineKeys(catalogue, translationFiles);
         checkTranslations(catalogue);
         problems.sort(null);
@@ -529,6 +530,22 @@ public final class ContentLoader {
         for (LanguageTexts l : catalogue.languages_().values()) {
             if (!l.texts().containsKey(key)) {
                 problems.add(Problem.warning(l.path(), 1, "text '" + key + "' (used in " + path + ":" + line + ") is missing; the " + fallbackLanguage + " text is shown"));
+            }
+        }
+    }
+
+    /** The same example phrase in two dialogs teaches the router two answers to one question. */
+    private void checkExamplesAreDistinct(Map<String, Dialog> dialogs) {
+        Map<String, String> owner = new java.util.HashMap<>();
+        for (Dialog d : dialogs.values()) {
+            for (var e : d.examples().entrySet()) {
+                for (String phrase : e.getValue()) {
+                    String key = e.getKey() + ":" + org.lots.helpdesk.language.TextNormalizer.key(phrase);
+                    String other = owner.putIfAbsent(key, d.id());
+                    if (other != null && !other.equals(d.id())) {
+                        problems.add(Problem.warning(d.path(), 1, "example '" + phrase + "' (" + e.getKey() + ") is also an example of dialog '" + other + "'"));
+                    }
+                }
             }
         }
     }
