@@ -471,7 +471,7 @@ public final class Engine {
             if (s instanceof Step.Say say) {
                 List<Button> links = new ArrayList<>();
                 say.links().forEach(l -> links.add(Button.link(text(l.label()), k.texts().url(l.url()))));
-                reply(text(say.text()), links);
+                say(say.text(), links);
                 continueAfter(say, say.next());
             } else if (s instanceof Step.Ask ask) {
                 List<Button> buttons = new ArrayList<>();
@@ -481,10 +481,10 @@ public final class Engine {
                 if (d.id().equals(Content.WELCOME) && ask.id().equals(Content.MENU_STEP)) {
                     buttons.add(Button.action(text("system.language_button"), Payloads.command("language")));
                 }
-                reply(text(ask.text()), buttons);
+                say(ask.text(), buttons);
                 step = ask.id();
             } else if (s instanceof Step.Input in) {
-                reply(text(in.text()), inputButtons(d, in));
+                say(in.text(), inputButtons(d, in));
                 step = in.id();
             } else if (s instanceof Step.Branch b) {
                 String next = b.otherwise();
@@ -503,12 +503,12 @@ public final class Engine {
                 if (d.step(g.target()).isPresent()) runStep(d, d.step(g.target()).get());
                 else enterDialog(g.target());
             } else if (s instanceof Step.Handoff h) {
-                if (h.text() != null) reply(text(h.text()), List.of());
+                if (h.text() != null) say(h.text(), List.of());
                 if (mode == Mode.BOT) mode = Mode.WAITING;
                 out.add(new Output.HandoffRequested(topic, vars.get("topic_note"), language));
                 endDialog();
             } else if (s instanceof Step.End e) {
-                if (e.text() != null) reply(text(e.text()), List.of());
+                if (e.text() != null) say(e.text(), List.of());
                 endDialog();
             }
         }
@@ -605,17 +605,17 @@ public final class Engine {
         }
 
         void say(String key, List<Button> buttons) {
-            reply(text(key), buttons);
+            say(key, Map.of(), buttons);
         }
 
         void say(String key, Map<String, Object> args, List<Button> buttons) {
             Map<String, Object> all = new LinkedHashMap<>(vars);
             all.putAll(args);
-            reply(k.texts().format(language, key, all), buttons);
+            reply(k.texts().format(language, key, all), buttons, k.texts().status(language, key));
         }
 
-        void reply(String text, List<Button> buttons) {
-            out.add(new Reply(text, List.copyOf(buttons), language, content.catalogue().isRightToLeft(language)));
+        void reply(String text, List<Button> buttons, String status) {
+            out.add(new Reply(text, List.copyOf(buttons), language, content.catalogue().isRightToLeft(language), status));
         }
     }
 

@@ -5,8 +5,17 @@ import java.util.List;
 /** What the engine asks the world to do. Channels deliver replies; other modules record the rest. */
 public sealed interface Output {
 
-    /** A message for the newcomer, already formatted in their language. */
-    record Reply(String text, List<Button> buttons, String language, boolean rightToLeft) implements Output {}
+    /**
+     * A message for the newcomer, already formatted in their language.
+     *
+     * @param status the review status of its text: source, reviewed, machine (not yet reviewed by a native speaker),
+     *               or fallback (missing in the language, shown in the fallback language); null for people's words
+     */
+    record Reply(String text, List<Button> buttons, String language, boolean rightToLeft, String status) implements Output {
+        public Reply(String text, List<Button> buttons, String language, boolean rightToLeft) {
+            this(text, buttons, language, rightToLeft, null);
+        }
+    }
 
     /** The newcomer should get a human adviser. */
     record HandoffRequested(String topic, String note, String language) implements Output {}

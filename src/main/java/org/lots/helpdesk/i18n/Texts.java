@@ -49,6 +49,13 @@ public final class Texts {
         return url;
     }
 
+    /** The review status of a text in a language: source, reviewed, machine, or fallback when it is missing there. */
+    public String status(String language, String key) {
+        var own = content.catalogue().language(language).map(l -> l.texts().get(key)).orElse(null);
+        if (own == null) return "fallback";
+        return own.status().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The raw text (no formatting), e.g. for word lists such as {@code system.yes_words}. */
     public String raw(String language, String key) {
         return content.catalogue().entry(language, key).map(Catalogue.Entry::text).orElse("");

@@ -36,7 +36,8 @@ class PreviewController {
 
     record MessageRequest(String text, String payload) {}
 
-    record Reply(String text, List<Output.Button> buttons, String direction) {}
+    /** {@code status}: machine-made texts are marked until a native speaker has reviewed them. */
+    record Reply(String text, List<Output.Button> buttons, String direction, String status) {}
 
     @PostMapping
     ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) StartRequest request) {
@@ -55,7 +56,7 @@ class PreviewController {
         ConversationService.Result result = conversations.receive(id, input).orElseThrow();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("replies", result.turn().replies().stream()
-                .map(r -> new Reply(r.text(), r.buttons(), r.rightToLeft() ? "rtl" : "ltr")).toList());
+                .map(r -> new Reply(r.text(), r.buttons(), r.rightToLeft() ? "rtl" : "ltr", r.status())).toList());
         Trace t = result.turn().trace();
         Map<String, Object> trace = new LinkedHashMap<>();
         trace.put("language", t.language());

@@ -51,6 +51,8 @@ class PreviewApiIntegrationTests {
         long letters = text.codePoints().filter(Character::isLetter).count();
         assertTrue(inScript * 10 >= letters * 7, language + " menu not in " + script + ": " + text);
         assertEquals(language.equals("ar") || language.equals("fa") ? "rtl" : "ltr", r.get("replies").get(0).get("direction").asText());
+        // Machine-made translations are marked as such until a native speaker has reviewed them.
+        assertEquals(language.equals("en") ? "source" : "machine", r.get("replies").get(0).get("status").asText());
     }
 
     @Test
