@@ -268,10 +268,10 @@ class Outbox {
                 case TRANSIENT -> {
                     Duration pause = backoff(entry.attempts());
                     if (f.code() != null && (f.code() == 401 || f.code() == 404)) {
-                        log.error("Telegram answered {} to sendMessage: is telegram.token right? Retrying in {}", f.code(), pause);
+                        log.error("Telegram answered {}: is telegram.token right? Retrying in {} ms", f.code(), pause.toMillis());
                     } else {
-                        log.warn("Sending to Telegram failed ({}{}); retry {} in {}", f.code() == null ? "" : f.code() + " ",
-                                f.code() == null ? f.description() : "", entry.attempts() + 1, pause);
+                        log.warn("Sending to Telegram failed ({}); retry {} in {} ms", f.code() == null ? f.description() : "HTTP " + f.code(),
+                                entry.attempts() + 1, pause.toMillis());
                     }
                     next = keep(entry.retryAt(now.plus(pause)));
                 }
