@@ -12,7 +12,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -49,10 +48,8 @@ public final class BotApi implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(30))
                 .writeTimeout(Duration.ofSeconds(30))
                 .build();
-        // Long polling holds a request open for the polling timeout; it gets its own dispatcher so that stopping
-        // it can cancel the waiting call without touching messages being sent.
+        // Long polling holds a request open for the polling timeout.
         this.pollingHttp = http.newBuilder()
-                .dispatcher(new Dispatcher())
                 .readTimeout(properties.polling().timeout().plusSeconds(15))
                 .build();
         this.client = new OkHttpTelegramClient(json, http, token, url);
@@ -83,11 +80,6 @@ public final class BotApi implements AutoCloseable {
         return pollingHttp;
     }
 
-    /** Cancels a waiting getUpdates call, so that the app stops without waiting for the polling timeout. */
-    void cancelPolling() {
-        pollingHttp.dispatcher().cancelAll();
-    }
-
     /**
      * Downloads a file by the {@code file_path} getFile returned. The URL is built from {@code telegram.base-url}
      * (telegrambots' own download ignores it and always goes to api.telegram.org). Empty for a file that is gone.
@@ -108,8 +100,6 @@ public final class BotApi implements AutoCloseable {
 
     @Override
     public void close() {
-        pollingHttp.dispatcher().cancelAll();
-        pollingHttp.dispatcher().executorService().shutdown();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -51,6 +51,10 @@ class CommandMenus {
             log.info("Telegram command menus set for {} languages", k.content().languages().size());
             return true;
         } catch (TelegramApiException | RuntimeException e) {
+            if (e.getCause() instanceof InterruptedException) { // the app is stopping
+                Thread.currentThread().interrupt();
+                return false;
+            }
             log.warn("Telegram command menus not set yet ({}); will try again", TelegramErrors.classify(e).description());
             return false;
         }

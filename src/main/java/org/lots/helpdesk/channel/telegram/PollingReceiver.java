@@ -67,7 +67,11 @@ class PollingReceiver implements UpdateReceiver, LongPollingUpdateConsumer {
             } catch (TelegramApiException | RuntimeException ignored) {
                 // it was not registered
             }
-            executor.schedule(() -> register(attempt + 1), seconds, TimeUnit.SECONDS);
+            try {
+                executor.schedule(() -> register(attempt + 1), seconds, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopped meanwhile
+            }
         }
     }
 
@@ -102,16 +106,14 @@ class PollingReceiver implements UpdateReceiver, LongPollingUpdateConsumer {
     @Override
     public synchronized void stop() {
         running = false;
-        try {
-            if (application != null) application.close();
-        } catch (Exception e) {
-            log.debug("Stopping long polling: {}", e.getClass().getSimpleName());
-        }
-        api.cancelPolling(); // do not wait out a getUpdates call that is waiting for news
         if (executor != null) {
-            executor.shutdownNow();
+            // Not application.close(): it interrupts the waiting getUpdates call, which telegrambots logs as an
+            // error. Shutting the executor down ends the polling loop after the call in progress.
+            executor.shutdown();
             try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
+                // A getUpdates call waiting for news is not waited out (up to 50 s): what it may still bring is
+                // neither recorded nor confirmed (running is false), so Telegram delivers it again after the restart.
+                executor.awaitTermination(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

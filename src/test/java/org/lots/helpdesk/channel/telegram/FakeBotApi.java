@@ -97,6 +97,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger(500);
     private final AtomicInteger callbackIds = new AtomicInteger(1);
     private int nextUpdateId = 10_000;
+    private boolean closing;
 
     private FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -122,9 +123,14 @@ public final class FakeBotApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Ends waiting polls at once (empty), then stops. */
     @Override
     public void close() {
-        server.stop(0);
+        synchronized (lock) {
+            closing = true;
+            lock.notifyAll();
+        }
+        server.stop(1);
         threads.shutdownNow();
     }
 
@@ -431,7 +437,7 @@ public final class FakeBotApi implements AutoCloseable {
         long deadline = System.currentTimeMillis() + timeoutMs;
         synchronized (lock) {
             if (offset > 0) queue.removeIf(u -> u.get("update_id").asLong() < offset); // confirmed
-            while (queue.isEmpty()) {
+            while (queue.isEmpty() && !closing) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) break;
                 try {

@@ -28,7 +28,6 @@ import org.lots.helpdesk.engine.Output.Button;
 import org.lots.helpdesk.engine.Output.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -64,10 +63,10 @@ class TelegramPollingIntegrationTests {
         r.add("telegram.outbox.retry-initial", () -> "200ms");
     }
 
-    /** The app first (so that it does not poll a fake that is gone), then the fake. */
+    /** The channel first (so that it does not call a fake that is gone), then the fake. */
     @AfterAll
-    static void stopFake(@Autowired ConfigurableApplicationContext context) {
-        context.close();
+    static void stopFake(@Autowired TelegramChannel channel) {
+        channel.stop();
         API.close();
     }
 
