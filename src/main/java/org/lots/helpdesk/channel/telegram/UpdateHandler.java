@@ -156,27 +156,48 @@ class UpdateHandler {
 
     private void handle(Update update) {
         int id = update.getUpdateId();
-        for (int attempt = 1; ; attempt++) {
+        List<OutboxEntry> answers = null;
+        for (int attempt = 1; answers == null; attempt++) {
             try {
-                List<OutboxEntry> answers = process(mapper.map(update), key(id));
-                updates.done(id);
-                outbox.release(answers);
-                return;
+                answers = process(mapper.map(update), key(id));
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !accepting) {
-                    log.error("Telegram update {} could not be handled ({}); {}", id, e.getClass().getSimpleName(),
-                            accepting ? "given up" : "left for the next start");
-                    if (accepting) updates.done(id);
+                if (!accepting) {
+                    log.warn("Telegram update {} interrupted by the stop ({}); it is handled after the next start", id, e.getClass().getSimpleName());
                     return;
                 }
+                if (attempt >= ATTEMPTS) {
+                    log.error("Telegram update {} could not be handled ({}); given up", id, e.getClass().getSimpleName());
+                    answers = List.of();
+                    break;
+                }
                 log.warn("Telegram update {} failed ({}), trying again", id, e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(500L * attempt * attempt);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
+                if (!pause(500L * attempt * attempt)) return;
+            }
+        }
+        // Only a handled update's answers are sent: if the mark cannot be written, the next start finds the update
+        // pending with its answers stored, marks it then and sends them; nothing is sent twice.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                updates.done(id);
+                break;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !pause(500L * attempt)) {
+                    log.error("Telegram update {} could not be marked handled ({}); its answers go out after the next start",
+                            id, e.getClass().getSimpleName());
                     return;
                 }
             }
+        }
+        outbox.release(answers);
+    }
+
+    private static boolean pause(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
