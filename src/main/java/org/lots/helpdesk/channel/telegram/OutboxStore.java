@@ -1,0 +1,82 @@
+package org.lots.helpdesk.channel.telegram;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.lots.helpdesk.channel.telegram.OutboundMessage.KeyButton;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox's durable part: every message waiting to be sent, in order ({@code seq}). An entry is deleted only
+ * after Telegram confirmed it (or it can never be sent), so the collection holds exactly the unsent messages.
+ */
+@Component
+@ConditionalOnTelegram
+class OutboxStore {
+
+    static final String COLLECTION = "telegram_outbox";
+
+    /**
+     * @param update   the update whose answer this is ({@code bot:update_id}), null for adviser messages
+     * @param attempts failed attempts so far
+     * @param notBefore do not try again before this time (a retry_after or a backoff)
+     */
+    record OutboxEntry(@Id String id, long seq, long chatId, OutboundMessage.Kind kind, String text,
+                       List<List<KeyButton>> keyboard, Integer messageId, String update, int attempts,
+                       Instant notBefore, Instant createdAt) {
+
+        OutboxEntry retryAt(Instant when) {
+            return new OutboxEntry(id, seq, chatId, kind, text, keyboard, messageId, update, attempts + 1, when, createdAt);
+        }
+
+        OutboxEntry withoutButtons() {
+            return new OutboxEntry(id, seq, chatId, kind, text, List.of(), messageId, update, attempts + 1, notBefore, createdAt);
+        }
+    }
+
+    private final MongoTemplate mongo;
+
+    OutboxStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("seq", Sort.Direction.ASC).named("seq"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("chatId", Sort.Direction.ASC).named("chat"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("update", Sort.Direction.ASC).named("update").sparse());
+    }
+
+    List<OutboxEntry> insert(List<OutboxEntry> entries) {
+        return List.copyOf(mongo.insert(entries, COLLECTION));
+    }
+
+    void delete(String id) {
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
+    }
+
+    long deleteChat(long chatId) {
+        return mongo.remove(Query.query(Criteria.where("chatId").is(chatId)), COLLECTION).getDeletedCount();
+    }
+
+    void save(OutboxEntry entry) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.id())), new Update()
+                .set("attempts", entry.attempts()).set("notBefore", entry.notBefore()).set("keyboard", entry.keyboard()), COLLECTION);
+    }
+
+    List<OutboxEntry> all() {
+        return mongo.find(new Query().with(Sort.by("seq")), OutboxEntry.class, COLLECTION);
+    }
+
+    boolean hasAnswerTo(String update) {
+        return mongo.exists(Query.query(Criteria.where("update").is(update)), COLLECTION);
+    }
+
+    long maxSeq() {
+        OutboxEntry last = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "seq")).limit(1), OutboxEntry.class, COLLECTION);
+        return last == null ? 0 : last.seq();
+    }
+}

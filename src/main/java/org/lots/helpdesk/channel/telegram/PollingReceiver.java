@@ -1,0 +1,122 @@
+package org.lots.helpdesk.channel.telegram;
+
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * Long polling with telegrambots' {@link TelegramBotsLongPollingApplication}. Its session calls
+ * {@link #consume(List)} on the polling thread and asks for the next batch (which confirms this one to Telegram)
+ * only when it returns: so each update is recorded before the offset moves on. If the store is down, consume
+ * waits and retries rather than let Telegram forget the updates. Handling itself happens on the chat lanes.
+ */
+@Component
+@ConditionalOnTelegram
+@ConditionalOnProperty(name = "telegram.mode", havingValue = "polling", matchIfMissing = true)
+class PollingReceiver implements UpdateReceiver, LongPollingUpdateConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(PollingReceiver.class);
+    /** What the help desk reads; everything else Telegram keeps to itself. */
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "my_chat_member");
+
+    private final BotApi api;
+    private final UpdateHandler handler;
+    private final int timeoutSeconds;
+    private volatile boolean running;
+    private ScheduledExecutorService executor;
+    private TelegramBotsLongPollingApplication application;
+
+    PollingReceiver(BotApi api, UpdateHandler handler, TelegramProperties properties) {
+        this.api = api;
+        this.handler = handler;
+        this.timeoutSeconds = (int) Math.max(0, Math.min(50, properties.polling().timeout().toSeconds()));
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, Outbox.named("telegram-polling"));
+        ex.setRemoveOnCancelPolicy(true);
+        executor = ex;
+        application = new TelegramBotsLongPollingApplication(api::json, api::pollingHttp, () -> executor);
+        register(1);
+    }
+
+    /** registerBot first deletes any webhook; when Telegram cannot be reached yet, try again later. */
+    private void register(int attempt) {
+        if (!running) return;
+        try {
+            application.registerBot(api.token(), api::url, this::getUpdates, this);
+            log.info("Telegram long polling started (bot {})", api.botId());
+        } catch (TelegramApiException | RuntimeException e) {
+            long seconds = Math.min(60, 1L << Math.min(6, attempt));
+            log.warn("Telegram long polling could not start ({}); next try in {} s", TelegramErrors.classify(e).description(), seconds);
+            try {
+                application.unregisterBot(api.token());
+            } catch (TelegramApiException | RuntimeException ignored) {
+                // it was not registered
+            }
+            try {
+                executor.schedule(() -> register(attempt + 1), seconds, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // stopped meanwhile
+            }
+        }
+    }
+
+    GetUpdates getUpdates(Integer lastReceived) {
+        return GetUpdates.builder().offset(lastReceived + 1).limit(100).timeout(timeoutSeconds)
+                .allowedUpdates(ALLOWED_UPDATES).build();
+    }
+
+    @Override
+    public void consume(List<Update> batch) {
+        // Never throw: an exception here would end telegrambots' polling task for good.
+        for (Update u : batch) {
+            for (int attempt = 1; running; attempt++) {
+                try {
+                    handler.accept(u);
+                    break;
+                } catch (RuntimeException e) {
+                    log.warn("Telegram update {} could not be recorded ({}); retrying before confirming it", u.getUpdateId(),
+                            e.getClass().getSimpleName());
+                    try {
+                        Thread.sleep(Math.min(10_000, 250L * attempt));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+            if (!running) return; // not recorded: Telegram has not been told, and delivers it again
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (executor != null) {
+            // Not application.close(): it interrupts the waiting getUpdates call, which telegrambots logs as an
+            // error. Shutting the executor down ends the polling loop after the call in progress.
+            executor.shutdown();
+            try {
+                // A getUpdates call waiting for news is not waited out (up to 50 s): what it may still bring is
+                // neither recorded nor confirmed (running is false), so Telegram delivers it again after the restart.
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

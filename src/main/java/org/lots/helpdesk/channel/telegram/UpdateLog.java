@@ -1,0 +1,79 @@
+package org.lots.helpdesk.channel.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every update Telegram delivered, recorded before the polling offset moves on (or before the webhook answers 200).
+ * The unique index on (bot, update_id) drops duplicates: Telegram delivers again whatever it thinks we missed.
+ * A PENDING record keeps the update itself until it is handled, so a restart handles it then; once handled only
+ * the id remains (no message text is kept here) and is purged after a week.
+ */
+@Component
+@ConditionalOnTelegram
+class UpdateLog {
+
+    static final String COLLECTION = "telegram_updates";
+    /** Telegram keeps undelivered updates for 24 hours; a week of ids is plenty to recognise a repeat. */
+    static final Duration KEEP = Duration.ofDays(7);
+
+    enum State { PENDING, DONE }
+
+    record UpdateRecord(@Id String id, String bot, long updateId, Long chatId, State state, String update,
+                        Instant receivedAt, Instant handledAt) {}
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final String bot;
+
+    UpdateLog(MongoTemplate mongo, Clock clock, BotApi api) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.bot = api.botId();
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("bot", Sort.Direction.ASC).on("updateId", Sort.Direction.ASC)
+                .unique().named("bot_update_id"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC).named("state"));
+    }
+
+    /** Records a new update durably; false when it was seen before. */
+    boolean record(long updateId, Long chatId, String updateJson) {
+        try {
+            mongo.insert(new UpdateRecord(null, bot, updateId, chatId, State.PENDING, updateJson, Instant.now(clock), null), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Handled: the update's content is no longer needed. */
+    void done(long updateId) {
+        mongo.updateFirst(key(updateId), new Update().set("state", State.DONE).unset("update").set("handledAt", Instant.now(clock)),
+                COLLECTION);
+    }
+
+    /** Updates recorded but not yet handled (the app stopped first), oldest first. */
+    List<UpdateRecord> pending() {
+        return mongo.find(Query.query(Criteria.where("bot").is(bot).and("state").is(State.PENDING))
+                .with(Sort.by("updateId")), UpdateRecord.class, COLLECTION);
+    }
+
+    void purge() {
+        mongo.remove(Query.query(Criteria.where("state").is(State.DONE).and("handledAt").lt(Instant.now(clock).minus(KEEP))), COLLECTION);
+    }
+
+    private Query key(long updateId) {
+        return Query.query(Criteria.where("bot").is(bot).and("updateId").is(updateId));
+    }
+}
