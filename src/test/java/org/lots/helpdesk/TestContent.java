@@ -20,8 +20,7 @@ public final class TestContent {
 
     public static synchronized Knowledge shipped() {
         if (knowledge == null) {
-            ContentLoader.Result r = new ContentLoader("en").load(
-                    ContentFiles.read(Path.of("dialogs"), "dialogs"), ContentFiles.read(Path.of("translations"), "translations"));
+            ContentLoader.Result r = ContentFiles.load(Path.of("."), "en");
             if (!r.ok()) throw new AssertionError("shipped content has errors:\n" + r.errors());
             knowledge = new Knowledge(r.content(), new NgramRouter(r.content()));
         }

@@ -62,9 +62,7 @@ public final class Cli {
             out.println("usage: evaluate FILE.tsv [CONTENT_DIR]   (columns: language, expected dialog or OOS, text)");
             return 2;
         }
-        Path content = Path.of(args.length > 2 ? args[2] : ".");
-        ContentLoader.Result result = new ContentLoader(fallback()).load(
-                ContentFiles.read(content.resolve("dialogs"), "dialogs"), ContentFiles.read(content.resolve("translations"), "translations"));
+        ContentLoader.Result result = ContentFiles.load(Path.of(args.length > 2 ? args[2] : "."), fallback());
         if (!result.ok()) {
             result.errors().forEach(out::println);
             return 1;
@@ -86,9 +84,7 @@ public final class Cli {
             out.println("usage: report translations [CONTENT_DIR]");
             return 2;
         }
-        Path content = Path.of(args.length > 2 ? args[2] : ".");
-        ContentLoader.Result result = new ContentLoader(fallback()).load(
-                ContentFiles.read(content.resolve("dialogs"), "dialogs"), ContentFiles.read(content.resolve("translations"), "translations"));
+        ContentLoader.Result result = ContentFiles.load(Path.of(args.length > 2 ? args[2] : "."), fallback());
         if (!result.ok()) {
             result.errors().forEach(out::println);
             return 1;

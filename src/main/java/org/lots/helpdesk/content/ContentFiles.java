@@ -45,6 +45,12 @@ public final class ContentFiles {
         }
     }
 
+    /** Loads and checks the content of a folder holding {@code dialogs/} and {@code translations/}. */
+    public static org.lots.helpdesk.dialog.script.ContentLoader.Result load(Path folder, String fallbackLanguage) {
+        return new org.lots.helpdesk.dialog.script.ContentLoader(fallbackLanguage).load(
+                read(folder.resolve("dialogs"), "dialogs"), read(folder.resolve("translations"), "translations"));
+    }
+
     /** A cheap fingerprint of a folder's files (names, sizes, times) to notice edits. */
     public static String fingerprint(Path... folders) {
         StringBuilder sb = new StringBuilder();

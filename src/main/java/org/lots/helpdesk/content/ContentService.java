@@ -88,16 +88,13 @@ public class ContentService {
 
     /** Loads the content again; false (and the old content kept) when it has errors. */
     public synchronized boolean reload() {
-        List<SourceFile> dialogs, translations;
+        ContentLoader.Result result;
         if (folder != null) {
             fingerprint = ContentFiles.fingerprint(folder.resolve("dialogs"), folder.resolve("translations"));
-            dialogs = ContentFiles.read(folder.resolve("dialogs"), "dialogs");
-            translations = ContentFiles.read(folder.resolve("translations"), "translations");
+            result = ContentFiles.load(folder, properties.fallbackLanguage());
         } else {
-            dialogs = bundled("dialogs");
-            translations = bundled("translations");
+            result = new ContentLoader(properties.fallbackLanguage()).load(bundled("dialogs"), bundled("translations"));
         }
-        ContentLoader.Result result = new ContentLoader(properties.fallbackLanguage()).load(dialogs, translations);
         lastProblems = result.problems();
         if (!result.ok()) {
             log.error("Content from {} has errors; {}:\n{}", source(),
