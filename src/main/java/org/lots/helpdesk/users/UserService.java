@@ -114,7 +114,7 @@ public class UserService implements UserDetailsService {
         if (password == null || password.length() < MIN_PASSWORD) return "password must have at least " + MIN_PASSWORD + " characters";
         if (password.length() > 128) return "password must have at most 128 characters";
         String lower = password.toLowerCase(Locale.ROOT);
-        if (COMMON.contains(lower) || lower.contains(username.toLowerCase(Locale.ROOT))) return "password is too easy to guess";
+        if (COMMON.contains(lower) || lower.equals(username.toLowerCase(Locale.ROOT))) return "password is too easy to guess";
         if (password.chars().distinct().count() < 5) return "password needs more different characters";
         return null;
     }
