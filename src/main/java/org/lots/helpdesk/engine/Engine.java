@@ -1,7 +1,9 @@
 package org.lots.helpdesk.engine;
 
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,12 @@ import org.lots.helpdesk.engine.Output.Button;
 import org.lots.helpdesk.engine.Output.Reply;
 import org.lots.helpdesk.engine.Output.Unanswered.Reason;
 import org.lots.helpdesk.engine.Router.Routing;
+import org.lots.helpdesk.i18n.Texts;
 import org.lots.helpdesk.language.TextNormalizer;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.TimeZone;
 
 /**
  * The dialog engine: from content, a conversation state and an input it computes the new state and the outputs.
@@ -26,12 +33,17 @@ import org.lots.helpdesk.language.TextNormalizer;
 public final class Engine {
 
     public static final String CLARIFY = "clarify";
+    /** Where the conversation is after an adviser closed it, while the bot asks how happy the newcomer was. */
+    public static final String SATISFACTION = "satisfaction";
+    /** Satisfaction answers run from 1 (not at all happy) to this. */
+    public static final int SATISFACTION_MAX = 5;
     /** Longer messages get a polite request to shorten them; the text is still stored by the caller. */
     public static final int MAX_TEXT = 2000;
     /** A dialog that loops through steps without waiting for the newcomer is a content bug; stop it here. */
     private static final int MAX_STEPS_PER_TURN = 64;
     /** Dialogs that are not a topic of their own (for handoff topics and statistics). */
-    private static final Set<String> NOT_TOPICS = Set.of(Content.WELCOME, Content.FALLBACK, Content.HANDOFF, "helped", CLARIFY);
+    private static final Set<String> NOT_TOPICS = Set.of(Content.WELCOME, Content.FALLBACK, Content.HANDOFF, "helped", CLARIFY,
+            SATISFACTION);
 
     private final LanguageIdentifier languages;
     private final String fallbackLanguage;
@@ -45,7 +57,15 @@ public final class Engine {
      * @param languageHint what the channel guesses (Telegram's language_code, the browser's language); may be null
      */
     public Turn handle(Knowledge knowledge, ConversationState state, Input input, String languageHint) {
-        Work w = new Work(knowledge, state, languageHint);
+        return handle(knowledge, state, input, languageHint, Helpline.UNKNOWN);
+    }
+
+    /**
+     * @param helpline what the help desk can promise if this turn hands the newcomer over to a person (asked only
+     *                 then); {@link Helpline#UNKNOWN} keeps to the handoff step's own text
+     */
+    public Turn handle(Knowledge knowledge, ConversationState state, Input input, String languageHint, Helpline helpline) {
+        Work w = new Work(knowledge, state, languageHint, helpline);
         if (input instanceof Input.Text t) w.typed(t.text());
         else if (input instanceof Input.Payload p) w.payload(p.payload());
         else if (input instanceof Input.Command c) w.command(c.name(), c.argument());
@@ -58,6 +78,7 @@ public final class Engine {
     private final class Work {
         final Knowledge k;
         final Content content;
+        final Helpline helpline;
         String language;
         boolean confirmed;
         String dialog, step;
@@ -71,9 +92,10 @@ public final class Engine {
         final List<Output> out = new ArrayList<>();
         int steps;
 
-        Work(Knowledge k, ConversationState s, String hint) {
+        Work(Knowledge k, ConversationState s, String hint, Helpline helpline) {
             this.k = k;
             this.content = k.content();
+            this.helpline = helpline == null ? Helpline.UNKNOWN : helpline;
             this.language = s.language();
             this.confirmed = s.languageConfirmed();
             if (language == null || !content.languages().contains(language)) {
@@ -89,7 +111,7 @@ public final class Engine {
             topic = s.topic();
             candidates = new ArrayList<>(s.candidates());
             // Content may have changed under a waiting conversation: a vanished step restarts its dialog.
-            if (dialog != null && !dialog.equals(CLARIFY) && content.dialog(dialog).isEmpty()) {
+            if (dialog != null && !dialog.equals(CLARIFY) && !dialog.equals(SATISFACTION) && content.dialog(dialog).isEmpty()) {
                 dialog = null;
                 step = null;
                 stack.clear();
@@ -126,6 +148,13 @@ public final class Engine {
             if (mode == Mode.HUMAN) {
                 out.add(new Output.ForAdviser(text));
                 return;
+            }
+            if (SATISFACTION.equals(dialog)) {
+                Double n = TextNormalizer.number(text);
+                if (n != null && n == Math.rint(n) && n >= 1 && n <= SATISFACTION_MAX) {
+                    rate(n.intValue());
+                    return;
+                }
             }
             if (!chooseLanguage(text)) return;
             String key = TextNormalizer.key(text);
@@ -210,6 +239,12 @@ public final class Engine {
             } else if (p.length == 2 && p[0].equals("cmd")) {
                 command(p[1], null);
                 return;
+            } else if (p.length == 2 && p[0].equals("rate")) {
+                Integer score = parseIndex(p[1]);
+                if (score != null && score >= 1 && score <= SATISFACTION_MAX) {
+                    rate(score);
+                    return;
+                }
             }
             say("system.stale_button", List.of());
             showMenu();
@@ -251,7 +286,11 @@ public final class Engine {
                     showMenu();
                 }
                 case "language" -> languageMenu("system.language_menu");
-                case "human" -> startDialog(Content.HANDOFF, true);
+                case "human" -> {
+                    // An adviser already has the chat: they see the request instead of a second handoff.
+                    if (mode == Mode.HUMAN) out.add(new Output.ForAdviser("/human"));
+                    else startDialog(Content.HANDOFF, true);
+                }
                 case "forget" -> say("system.forget_confirm", List.of(
                         Button.action(text("system.forget_yes"), Payloads.command("forget_yes")),
                         Button.action(text("system.forget_no"), Payloads.command("forget_no"))));
@@ -276,14 +315,38 @@ public final class Engine {
 
         void event(Input.Event.Kind kind) {
             switch (kind) {
-                case ADVISER_JOINED -> mode = Mode.HUMAN;
+                case ADVISER_JOINED -> {
+                    mode = Mode.HUMAN;
+                    step = null;
+                    say("handoff.adviser_joined", List.of());
+                }
                 case ADVISER_CLOSED -> {
+                    boolean talked = mode == Mode.HUMAN;
                     mode = Mode.BOT;
                     misses = 0;
                     step = null;
-                    say("system.adviser_closed", navigation());
+                    if (!talked) {
+                        say("system.adviser_closed", navigation());
+                        return;
+                    }
+                    say("system.adviser_closed", List.of());
+                    stack.clear();
+                    candidates.clear();
+                    dialog = SATISFACTION;
+                    List<Button> scores = new ArrayList<>();
+                    NumberFormat digits = NumberFormat.getIntegerInstance(Texts.locale(language));
+                    for (int i = 1; i <= SATISFACTION_MAX; i++) scores.add(Button.action(digits.format(i), Payloads.rating(i)));
+                    say("handoff.satisfaction_q", scores);
                 }
             }
+        }
+
+        /** An answer to the satisfaction question (a button, or the number typed); later presses count too. */
+        void rate(int score) {
+            out.add(new Output.SatisfactionGiven(score));
+            if (SATISFACTION.equals(dialog)) dialog = null;
+            step = null;
+            say("handoff.satisfaction_thanks", navigation());
         }
 
         void reset() {
@@ -497,7 +560,11 @@ public final class Engine {
                 if (d.step(g.target()).isPresent()) runStep(d, d.step(g.target()).get());
                 else enterDialog(g.target());
             } else if (s instanceof Step.Handoff h) {
-                if (h.text() != null) reply(text(h.text()), List.of());
+                // Say what happens next when the help desk can tell: the place in the queue, or when it opens.
+                Helpline.Availability a = mode == Mode.HUMAN ? null : helpline.availability();
+                if (a instanceof Helpline.Open open) say("handoff.position", Map.of("position", open.position()), List.of());
+                else if (a instanceof Helpline.Closed closed) say("handoff.closed_until", Map.of("when", when(closed.opens())), List.of());
+                else if (h.text() != null) reply(text(h.text()), List.of());
                 if (mode == Mode.BOT) mode = Mode.WAITING;
                 out.add(new Output.HandoffRequested(topic, vars.get("topic_note"), language));
                 endDialog();
@@ -521,6 +588,13 @@ public final class Engine {
                     return;
                 }
             }
+        }
+
+        /** Weekday, date and time in the newcomer's language, in the helpline's time zone. */
+        String when(ZonedDateTime t) {
+            DateFormat f = DateFormat.getInstanceForSkeleton("EEEEdMMMMjmm", Texts.locale(language));
+            f.setTimeZone(TimeZone.getTimeZone(t.getZone().getId()));
+            return f.format(Date.from(t.toInstant()));
         }
 
         List<Button> inputButtons(Dialog d, Step.Input in) {
