@@ -57,6 +57,10 @@
       api('GET', '/api/handoffs?status=waiting' + all),
       api('GET', '/api/handoffs?status=claimed&mine=true')
     ]);
+    // Redraw only what changed, so that a click on a list item is not lost to an identical redraw.
+    const drawn = JSON.stringify([waiting, mine, state.current]);
+    if (drawn === state.drawnLists) return;
+    state.drawnLists = drawn;
     const q = $('queue');
     clear(q);
     waiting.forEach(h => q.appendChild(queueItem(h, false)));
