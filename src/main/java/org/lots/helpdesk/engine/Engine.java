@@ -189,10 +189,17 @@ public final class Engine {
                     choose(dialog, ask, chosen);
                     return;
                 }
-                if (!routeIfConfident(text)) {
-                    say("system.invalid_choice", List.of());
-                    runStep(currentDialog(), ask);
+                Routing routing = k.router().route(text, language);
+                if (routeIfConfident(routing)) return;
+                // Words that fit neither a button nor any topic count as not understood, like free text does
+                // (e.g. at the fallback's own question): the second time in a row brings a person.
+                if (routing.decision() == Routing.Decision.NONE && ++misses >= 2) {
+                    unanswered(text, Reason.FALLBACK);
+                    startDialog(Content.HANDOFF, true);
+                    return;
                 }
+                say("system.invalid_choice", List.of());
+                runStep(currentDialog(), ask);
                 return;
             }
             route(text);
@@ -441,7 +448,10 @@ public final class Engine {
 
         /** Inside a question, free text that clearly asks about something else leaves the question. */
         boolean routeIfConfident(String text) {
-            Routing r = k.router().route(text, language);
+            return routeIfConfident(k.router().route(text, language));
+        }
+
+        boolean routeIfConfident(Routing r) {
             if (r.decision() == Routing.Decision.CONFIDENT && !r.best().dialog().equals(dialog)) {
                 confidence = r.best().score();
                 misses = 0;
@@ -497,6 +507,7 @@ public final class Engine {
         }
 
         void choose(String dialogId, Step.Ask ask, int index) {
+            misses = 0;
             Step.Choice c = ask.choices().get(index);
             if (ask.into() != null) vars.put(ask.into(), c.value());
             step = null;
