@@ -73,7 +73,10 @@ public class SecurityConfiguration {
         LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE);
         return (request, response, exception) -> {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                if ("XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                String accept = request.getHeader("Accept");
+                boolean console = "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+                        || (accept != null && accept.contains("text/event-stream")); // EventSource sets no headers
+                if (console) response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
                 else basic.commence(request, response, exception);
             } else {
                 login.commence(request, response, exception);
