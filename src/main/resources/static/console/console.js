@@ -259,9 +259,14 @@
       try { change = JSON.parse(ev.data); } catch (e) { /* a malformed event only refreshes the lists */ }
       scheduleRefresh(change);
     });
-    source.onerror = () => $('connection').classList.remove('live');
-    // Waiting times move on even when nothing happens.
-    setInterval(() => document.querySelectorAll('.wait[data-since]').forEach(w => { w.textContent = waited(w.dataset.since); }), 30000);
+    source.onerror = () => {
+      $('connection').classList.remove('live');
+      // EventSource retries by itself after a network error, but gives up on an HTTP error (e.g. the session
+      // ended): check the session (a 401 leads to the login page) and connect again.
+      if (source.readyState === EventSource.CLOSED) {
+        setTimeout(() => api('GET', '/api/console/me').then(listen).catch(showError), 3000);
+      }
+    };
   }
 
   // ------------------------------------------------------------------ start
@@ -285,6 +290,8 @@
     }
     await Promise.all([refreshLists(), loadAdvisers()]);
     listen();
+    // Waiting times move on even when nothing happens.
+    setInterval(() => document.querySelectorAll('.wait[data-since]').forEach(w => { w.textContent = waited(w.dataset.since); }), 30000);
   }
 
   start().catch(showError);

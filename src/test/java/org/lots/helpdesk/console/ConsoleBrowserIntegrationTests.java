@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.conversation.ConversationService;
@@ -203,6 +204,29 @@ class ConsoleBrowserIntegrationTests {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("reply-form")));
         assertEquals(5, channel.to("browser-ar").get(channel.to("browser-ar").size() - 1).buttons().size());
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+    }
+
+    @Test
+    void anAdminCreatesAnAdviserAndSetsTheLanguagesTheySpeak() {
+        browser.get(url("/console/admin.html"));
+        wait.until(ExpectedConditions.urlContains("/console/login.html"));
+        submitLogin("admin", Api.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("me"), "admin"));
+        click(By.id("admin-link"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-username='admin']")));
+
+        browser.findElement(By.id("new-username")).sendKeys("rania");
+        browser.findElement(By.id("new-password")).sendKeys(PASSWORD);
+        click(By.cssSelector("input[name='new-language'][value='ar']"));
+        click(By.cssSelector("#create-form button[type='submit']"));
+        By row = By.cssSelector("tr[data-username='rania']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(row));
+        assertEquals(List.of("ar"), users.find("rania").orElseThrow().languages());
+
+        click(By.cssSelector("tr[data-username='rania'] input[name='langs-rania'][value='sv']"));
+        click(By.xpath("//tr[@data-username='rania']//button[text()='Save']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "Saved rania"));
+        assertEquals(List.of("ar", "sv"), users.find("rania").orElseThrow().languages());
     }
 
     @Test
