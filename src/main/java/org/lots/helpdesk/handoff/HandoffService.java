@@ -111,11 +111,12 @@ public class HandoffService {
      */
     public List<Offer> waiting(String adviser, boolean all) {
         Instant now = clock.instant();
-        Set<String> mine = new HashSet<>(users.find(adviser).map(UserAccount::languages).orElse(List.of()));
+        Set<String> online = presence.online();
+        Set<String> mine = new HashSet<>();
         Set<String> spokenOnline = new HashSet<>();
-        for (String name : presence.online()) {
-            users.find(name).filter(u -> u.enabled() && u.roles().contains(UserAccount.Role.ADVISER))
-                    .ifPresent(u -> spokenOnline.addAll(u.languages()));
+        for (UserAccount u : users.all()) {
+            if (u.username().equals(adviser)) mine.addAll(u.languages());
+            if (online.contains(u.username()) && u.enabled() && u.roles().contains(UserAccount.Role.ADVISER)) spokenOnline.addAll(u.languages());
         }
         List<Offer> out = new ArrayList<>();
         for (Handoff h : handoffs.findByStatusOrderByRequestedAtAsc(Handoff.Status.WAITING)) {

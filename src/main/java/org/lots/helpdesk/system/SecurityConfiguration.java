@@ -11,6 +11,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,6 +52,7 @@ public class SecurityConfiguration {
                         .defaultSuccessUrl("/console/", true).failureUrl(LOGIN_PAGE + "?error"))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()))
+                .requestCache(c -> c.requestCache(new NullRequestCache())) // after login: the console; no session per refused call
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)))
                 // No session, nothing to forge: such API calls are anonymous (401) or carry Basic credentials.
                 .csrf(c -> c.ignoringRequestMatchers(r -> isBasic(r.getHeader("Authorization")))
