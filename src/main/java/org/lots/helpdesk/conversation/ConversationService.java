@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.lots.helpdesk.content.ContentService;
 import org.lots.helpdesk.engine.ConversationState;
 import org.lots.helpdesk.engine.Engine;
+import org.lots.helpdesk.engine.Helpline;
 import org.lots.helpdesk.engine.Input;
 import org.lots.helpdesk.engine.Output;
 import org.lots.helpdesk.engine.Turn;
@@ -21,6 +22,7 @@ import org.lots.helpdesk.engine.TranscriptText;
 import org.lots.helpdesk.conversation.TranscriptEntry.Author;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -46,12 +48,13 @@ public class ConversationService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<String, ChannelGateway> gateways;
+    private final HelplineSource helplines;
     private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong();
 
     public ConversationService(ConversationRepository conversations, TranscriptRepository transcript,
                                ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
-                               List<ChannelGateway> gateways) {
+                               List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines) {
         this.conversations = conversations;
         this.transcript = transcript;
         this.content = content;
@@ -59,6 +62,7 @@ public class ConversationService {
         this.events = events;
         this.clock = clock;
         this.gateways = gateways.stream().collect(Collectors.toMap(ChannelGateway::channel, Function.identity()));
+        this.helplines = helplines.getIfAvailable(() -> c -> Helpline.UNKNOWN);
         for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
     }
 
@@ -131,7 +135,7 @@ public class ConversationService {
     public record Result(Conversation conversation, Turn turn) {}
 
     private Result apply(Conversation c, Input input, String languageHint, Instant now) {
-        Turn turn = engine.handle(content.current(), c.getState(), input, languageHint);
+        Turn turn = engine.handle(content.current(), c.getState(), input, languageHint, helplines.forConversation(c));
         if (turn.outputs().stream().anyMatch(Output.ForgetRequested.class::isInstance)) return forget(c, turn, now);
         c.update(turn.state(), now);
         Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);

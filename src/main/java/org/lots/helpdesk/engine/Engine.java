@@ -1,7 +1,9 @@
 package org.lots.helpdesk.engine;
 
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,12 @@ import org.lots.helpdesk.engine.Output.Button;
 import org.lots.helpdesk.engine.Output.Reply;
 import org.lots.helpdesk.engine.Output.Unanswered.Reason;
 import org.lots.helpdesk.engine.Router.Routing;
+import org.lots.helpdesk.i18n.Texts;
 import org.lots.helpdesk.language.TextNormalizer;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.TimeZone;
 
 /**
  * The dialog engine: from content, a conversation state and an input it computes the new state and the outputs.
@@ -26,12 +33,17 @@ import org.lots.helpdesk.language.TextNormalizer;
 public final class Engine {
 
     public static final String CLARIFY = "clarify";
+    /** Where the conversation is after an adviser closed it, while the bot asks how happy the newcomer was. */
+    public static final String SATISFACTION = "satisfaction";
+    /** Satisfaction answers run from 1 (not at all happy) to this. */
+    public static final int SATISFACTION_MAX = 5;
     /** Longer messages get a polite request to shorten them; the text is still stored by the caller. */
     public static final int MAX_TEXT = 2000;
     /** A dialog that loops through steps without waiting for the newcomer is a content bug; stop it here. */
     private static final int MAX_STEPS_PER_TURN = 64;
     /** Dialogs that are not a topic of their own (for handoff topics and statistics). */
-    private static final Set<String> NOT_TOPICS = Set.of(Content.WELCOME, Content.FALLBACK, Content.HANDOFF, "helped", CLARIFY);
+    private static final Set<String> NOT_TOPICS = Set.of(Content.WELCOME, Content.FALLBACK, Content.HANDOFF, "helped", CLARIFY,
+            SATISFACTION);
 
     private final LanguageIdentifier languages;
     private final String fallbackLanguage;
@@ -45,7 +57,15 @@ public final class Engine {
      * @param languageHint what the channel guesses (Telegram's language_code, the browser's language); may be null
      */
     public Turn handle(Knowledge knowledge, ConversationState state, Input input, String languageHint) {
-        Work w = new Work(knowledge, state, languageHint);
+        return handle(knowledge, state, input, languageHint, Helpline.UNKNOWN);
+    }
+
+    /**
+     * @param helpline what the help desk can promise if this turn hands the newcomer over to a person (asked only
+     *                 then); {@link Helpline#UNKNOWN} keeps to the handoff step's own text
+     */
+    public Turn handle(Knowledge knowledge, ConversationState state, Input input, String languageHint, Helpline helpline) {
+        Work w = new Work(knowledge, state, languageHint, helpline);
         if (input instanceof Input.Text t) w.typed(t.text());
         else if (input instanceof Input.Payload p) w.payload(p.payload());
         else if (input instanceof Input.Command c) w.command(c.name(), c.argument());
@@ -58,6 +78,7 @@ public final class Engine {
     private final class Work {
         final Knowledge k;
         final Content content;
+        final Helpline helpline;
         String language;
         boolean confirmed;
         String dialog, step;
@@ -71,9 +92,10 @@ public final class Engine {
         final List<Output> out = new ArrayList<>();
         int steps;
 
-        Work(Knowledge k, ConversationState s, String hint) {
+        Work(Knowledge k, ConversationState s, String hint, Helpline helpline) {
             this.k = k;
             this.content = k.content();
+            this.helpline = helpline == null ? Helpline.UNKNOWN : helpline;
             this.language = s.language();
             this.confirmed = s.languageConfirmed();
             if (language == null || !content.languages().contains(language)) {
@@ -89,7 +111,7 @@ public final class Engine {
             topic = s.topic();
             candidates = new ArrayList<>(s.candidates());
             // Content may have changed under a waiting conversation: a vanished step restarts its dialog.
-            if (dialog != null && !dialog.equals(CLARIFY) && content.dialog(dialog).isEmpty()) {
+            if (dialog != null && !dialog.equals(CLARIFY) && !dialog.equals(SATISFACTION) && content.dialog(dialog).isEmpty()) {
                 dialog = null;
                 step = null;
                 stack.clear();
@@ -127,6 +149,13 @@ public final class Engine {
                 out.add(new Output.ForAdviser(text));
                 return;
             }
+            if (SATISFACTION.equals(dialog)) {
+                Double n = TextNormalizer.number(text);
+                if (n != null && n == Math.rint(n) && n >= 1 && n <= SATISFACTION_MAX) {
+                    rate(n.intValue());
+                    return;
+                }
+            }
             if (!chooseLanguage(text)) return;
             String key = TextNormalizer.key(text);
             if (matchesWords("system.menu_words", key)) {
@@ -161,11 +190,21 @@ public final class Engine {
                     return;
                 }
                 // In menus and in fallback a typed question is a new question; inside a topic, an answer was expected.
-                if (NOT_TOPICS.contains(dialog)) route(text);
-                else if (!routeIfConfident(text)) {
-                    say("system.invalid_choice", List.of());
-                    runStep(currentDialog(), ask);
+                if (NOT_TOPICS.contains(dialog)) {
+                    route(text);
+                    return;
                 }
+                Routing routing = k.router().route(text, language);
+                if (routeIfConfident(routing)) return;
+                // Words that fit neither a button nor any topic count as not understood, like free text does:
+                // the second time in a row brings a person.
+                if (routing.decision() == Routing.Decision.NONE && ++misses >= 2) {
+                    unanswered(text, Reason.FALLBACK);
+                    startDialog(Content.HANDOFF, true);
+                    return;
+                }
+                say("system.invalid_choice", List.of());
+                runStep(currentDialog(), ask);
                 return;
             }
             route(text);
@@ -212,6 +251,12 @@ public final class Engine {
             } else if (p.length == 2 && p[0].equals("cmd")) {
                 command(p[1], null);
                 return;
+            } else if (p.length == 2 && p[0].equals("rate")) {
+                Integer score = parseIndex(p[1]);
+                if (score != null && score >= 1 && score <= SATISFACTION_MAX) {
+                    rate(score);
+                    return;
+                }
             }
             say("system.stale_button", List.of());
             showMenu();
@@ -253,7 +298,11 @@ public final class Engine {
                     showMenu();
                 }
                 case "language" -> languageMenu("system.language_menu");
-                case "human" -> startDialog(Content.HANDOFF, true);
+                case "human" -> {
+                    // An adviser already has the chat: they see the request instead of a second handoff.
+                    if (mode == Mode.HUMAN) out.add(new Output.ForAdviser("/human"));
+                    else startDialog(Content.HANDOFF, true);
+                }
                 case "forget" -> say("system.forget_confirm", List.of(
                         Button.action(text("system.forget_yes"), Payloads.command("forget_yes")),
                         Button.action(text("system.forget_no"), Payloads.command("forget_no"))));
@@ -278,14 +327,38 @@ public final class Engine {
 
         void event(Input.Event.Kind kind) {
             switch (kind) {
-                case ADVISER_JOINED -> mode = Mode.HUMAN;
+                case ADVISER_JOINED -> {
+                    mode = Mode.HUMAN;
+                    step = null;
+                    say("handoff.adviser_joined", List.of());
+                }
                 case ADVISER_CLOSED -> {
+                    boolean talked = mode == Mode.HUMAN;
                     mode = Mode.BOT;
                     misses = 0;
                     step = null;
-                    say("system.adviser_closed", navigation());
+                    if (!talked) {
+                        say("system.adviser_closed", navigation());
+                        return;
+                    }
+                    say("system.adviser_closed", List.of());
+                    stack.clear();
+                    candidates.clear();
+                    dialog = SATISFACTION;
+                    List<Button> scores = new ArrayList<>();
+                    NumberFormat digits = NumberFormat.getIntegerInstance(Texts.locale(language));
+                    for (int i = 1; i <= SATISFACTION_MAX; i++) scores.add(Button.action(digits.format(i), Payloads.rating(i)));
+                    say("handoff.satisfaction_q", scores);
                 }
             }
+        }
+
+        /** An answer to the satisfaction question (a button, or the number typed); later presses count too. */
+        void rate(int score) {
+            out.add(new Output.SatisfactionGiven(score));
+            if (SATISFACTION.equals(dialog)) dialog = null;
+            step = null;
+            say("handoff.satisfaction_thanks", navigation());
         }
 
         void reset() {
@@ -384,7 +457,10 @@ public final class Engine {
 
         /** Inside a question, free text that clearly asks about something else leaves the question. */
         boolean routeIfConfident(String text) {
-            Routing r = k.router().route(text, language);
+            return routeIfConfident(k.router().route(text, language));
+        }
+
+        boolean routeIfConfident(Routing r) {
             if (r.decision() == Routing.Decision.CONFIDENT && !r.best().dialog().equals(dialog)) {
                 confidence = r.best().score();
                 misses = 0;
@@ -440,6 +516,7 @@ public final class Engine {
         }
 
         void choose(String dialogId, Step.Ask ask, int index) {
+            misses = 0;
             Step.Choice c = ask.choices().get(index);
             if (ask.into() != null) vars.put(ask.into(), c.value());
             step = null;
@@ -503,7 +580,11 @@ public final class Engine {
                 if (d.step(g.target()).isPresent()) runStep(d, d.step(g.target()).get());
                 else enterDialog(g.target());
             } else if (s instanceof Step.Handoff h) {
-                if (h.text() != null) say(h.text(), List.of());
+                // Say what happens next when the help desk can tell: the place in the queue, or when it opens.
+                Helpline.Availability a = mode == Mode.HUMAN ? null : helpline.availability();
+                if (a instanceof Helpline.Open open) say("handoff.position", Map.of("position", open.position()), List.of());
+                else if (a instanceof Helpline.Closed closed) say("handoff.closed_until", Map.of("when", when(closed.opens())), List.of());
+                else if (h.text() != null) say(h.text(), List.of());
                 if (mode == Mode.BOT) mode = Mode.WAITING;
                 out.add(new Output.HandoffRequested(topic, vars.get("topic_note"), language));
                 endDialog();
@@ -527,6 +608,13 @@ public final class Engine {
                     return;
                 }
             }
+        }
+
+        /** Weekday, date and time in the newcomer's language, in the helpline's time zone. */
+        String when(ZonedDateTime t) {
+            DateFormat f = DateFormat.getInstanceForSkeleton("EEEEdMMMMjmm", Texts.locale(language));
+            f.setTimeZone(TimeZone.getTimeZone(t.getZone().getId()));
+            return f.format(Date.from(t.toInstant()));
         }
 
         List<Button> inputButtons(Dialog d, Step.Input in) {

@@ -32,6 +32,9 @@ public sealed interface Output {
         }
     }
 
+    /** The newcomer rated the help an adviser gave (1 = not at all happy, 5 = very happy). */
+    record SatisfactionGiven(int score) implements Output {}
+
     /** The newcomer confirmed that everything they wrote is to be deleted. */
     record ForgetRequested() implements Output {}
 

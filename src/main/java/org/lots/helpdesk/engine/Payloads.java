@@ -3,7 +3,7 @@ package org.lots.helpdesk.engine;
 /**
  * Button payloads, short enough for Telegram's 64-byte callback data.
  * {@code c:dialog:step:i} a choice, {@code v:dialog:step:value} an answer to an input, {@code go:dialog},
- * {@code lang:code}, {@code cmd:name}.
+ * {@code lang:code}, {@code cmd:name}, {@code rate:n} (an answer to the satisfaction question).
  */
 public final class Payloads {
     private Payloads() {}
@@ -22,6 +22,10 @@ public final class Payloads {
 
     public static String language(String code) {
         return "lang:" + code;
+    }
+
+    public static String rating(int score) {
+        return "rate:" + score;
     }
 
     public static String command(String name) {

@@ -7,11 +7,18 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A newcomer's request for a human adviser, from the moment the bot records it until an adviser closes it. */
+/**
+ * A newcomer's request for a human adviser, from the moment the bot records it until an adviser closes it.
+ * Changed only by single-document atomic updates (claim, transfer, close), each of which bumps {@code version}, so
+ * that consoles on any instance notice the change.
+ */
 @Document("handoffs")
 public class Handoff {
 
     public enum Status { WAITING, CLAIMED, CLOSED }
+
+    /** How a chat ended, as the adviser judged it. */
+    public enum Outcome { ANSWERED, REFERRED, NO_RESPONSE }
 
     @Id
     private String id;
@@ -24,6 +31,16 @@ public class Handoff {
     @Indexed
     private Status status;
     private Instant requestedAt;
+    /** The adviser who has the chat (CLAIMED) or had it last (CLOSED). */
+    private String adviser;
+    private Instant claimedAt;
+    private Instant closedAt;
+    private String closedBy;
+    private Outcome outcome;
+    /** The newcomer's answer to the satisfaction question, 1..5, once given. */
+    private Integer satisfaction;
+    /** The last time the newcomer or an adviser wrote while this handoff was open. */
+    private Instant lastActivityAt;
     @Version
     private Long version;
 
@@ -37,6 +54,7 @@ public class Handoff {
         this.note = note;
         this.status = Status.WAITING;
         this.requestedAt = requestedAt;
+        this.lastActivityAt = requestedAt;
     }
 
     public String getId() { return id; }
@@ -47,5 +65,12 @@ public class Handoff {
     public String getNote() { return note; }
     public Status getStatus() { return status; }
     public Instant getRequestedAt() { return requestedAt; }
+    public String getAdviser() { return adviser; }
+    public Instant getClaimedAt() { return claimedAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public String getClosedBy() { return closedBy; }
+    public Outcome getOutcome() { return outcome; }
+    public Integer getSatisfaction() { return satisfaction; }
+    public Instant getLastActivityAt() { return lastActivityAt; }
     public Long getVersion() { return version; }
 }

@@ -2,12 +2,14 @@ package org.lots.helpdesk.users;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.lots.helpdesk.content.ContentService;
@@ -38,14 +40,16 @@ public class UserService implements UserDetailsService {
     private final HelpdeskProperties properties;
     private final ContentService content;
     private final Clock clock;
+    private final LoginLockout lockout;
 
     public UserService(UserRepository users, PasswordEncoder encoder, HelpdeskProperties properties,
-                       ContentService content, Clock clock) {
+                       ContentService content, Clock clock, LoginLockout lockout) {
         this.users = users;
         this.encoder = encoder;
         this.properties = properties;
         this.content = content;
         this.clock = clock;
+        this.lockout = lockout;
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -75,6 +79,7 @@ public class UserService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount a = users.findById(username).orElseThrow(() -> new UsernameNotFoundException(username));
         return User.withUsername(a.username()).password(a.passwordHash()).disabled(!a.enabled())
+                .accountLocked(lockout.isLocked(a.username()))
                 .roles(a.roles().stream().map(Enum::name).toArray(String[]::new)).build();
     }
 
@@ -91,6 +96,12 @@ public class UserService implements UserDetailsService {
         }
         String weak = weakness(username, password);
         if (weak != null) throw new InvalidUser(weak);
+        Set<UserAccount.Role> roleSet = roles(roles);
+        List<String> langs = languages(languages);
+        return users.insert(new UserAccount(username, encoder.encode(password), roleSet, langs, true, clock.instant()));
+    }
+
+    private static Set<UserAccount.Role> roles(List<String> roles) {
         Set<UserAccount.Role> roleSet = EnumSet.noneOf(UserAccount.Role.class);
         for (String r : roles == null ? List.<String>of() : roles) {
             try {
@@ -100,6 +111,10 @@ public class UserService implements UserDetailsService {
             }
         }
         if (roleSet.isEmpty()) throw new InvalidUser("give at least one role (ADVISER, EDITOR, ADMIN)");
+        return roleSet;
+    }
+
+    private List<String> languages(List<String> languages) {
         Set<String> langs = new LinkedHashSet<>();
         for (String l : languages == null ? List.<String>of() : languages) {
             if (l == null || !content.current().content().languages().contains(l)) {
@@ -107,14 +122,53 @@ public class UserService implements UserDetailsService {
             }
             langs.add(l);
         }
-        return users.insert(new UserAccount(username, encoder.encode(password), roleSet, new ArrayList<>(langs), true, clock.instant()));
+        return new ArrayList<>(langs);
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return username == null ? Optional.empty() : users.findById(username);
+    }
+
+    /**
+     * Changes the roles and/or languages of an existing user (null: unchanged). Empty if there is no such user.
+     * The first language is the one the console translates into for this adviser.
+     */
+    public Optional<UserAccount> update(String username, List<String> roles, List<String> languages) {
+        Set<UserAccount.Role> newRoles = roles == null ? null : roles(roles);
+        List<String> newLanguages = languages == null ? null : languages(languages);
+        return users.findById(username).map(u -> users.save(new UserAccount(u.username(), u.passwordHash(),
+                newRoles == null ? u.roles() : newRoles, newLanguages == null ? u.languages() : newLanguages, u.enabled(), u.createdAt())));
+    }
+
+    public Optional<UserAccount> setPassword(String username, String password) {
+        String weak = weakness(username, password);
+        if (weak != null) throw new InvalidUser(weak);
+        return users.findById(username).map(u -> users.save(new UserAccount(u.username(), encoder.encode(password), u.roles(),
+                u.languages(), u.enabled(), u.createdAt())));
+    }
+
+    public boolean enable(String username) {
+        return users.findById(username).map(u -> users.save(new UserAccount(u.username(), u.passwordHash(), u.roles(),
+                u.languages(), true, u.createdAt()))).isPresent();
+    }
+
+    public boolean unlock(String username) {
+        if (!users.existsById(username)) return false;
+        lockout.unlock(username);
+        return true;
+    }
+
+    public Instant lockedUntil(String username) {
+        return lockout.lockedUntil(username);
     }
 
     static String weakness(String username, String password) {
         if (password == null || password.length() < MIN_PASSWORD) return "password must have at least " + MIN_PASSWORD + " characters";
         if (password.length() > 128) return "password must have at most 128 characters";
         String lower = password.toLowerCase(Locale.ROOT);
-        if (COMMON.contains(lower) || lower.equals(username.toLowerCase(Locale.ROOT))) return "password is too easy to guess";
+        // The name itself, give or take a few characters, is guessed first; a longer phrase around it is fine.
+        String rest = lower.replace(username.toLowerCase(Locale.ROOT), "");
+        if (COMMON.contains(lower) || rest.length() < 4) return "password is too easy to guess";
         if (password.chars().distinct().count() < 5) return "password needs more different characters";
         return null;
     }

@@ -47,18 +47,34 @@ class GoldenTranscriptTests {
         String language = (String) doc.get("language");
         String hint = (String) doc.get("hint");
         ConversationState state = ConversationState.fresh(language, language != null);
+        Helpline helpline = helpline((Map<String, Object>) doc.get("helpline"));
         List<Output.Reply> last = List.of();
         int n = 0;
         for (Map<String, Object> turn : (List<Map<String, Object>>) doc.get("turns")) {
             n++;
             String where = file.getFileName() + " turn " + n;
             Input input = input(turn, last, where);
-            Turn t = engine.handle(k, state, input, hint);
+            Turn t = engine.handle(k, state, input, hint, helpline);
             state = t.state();
             if (!t.replies().isEmpty()) last = t.replies();
             Map<String, Object> expect = (Map<String, Object>) turn.getOrDefault("expect", Map.of());
             check(k, t, expect, where);
         }
+    }
+
+    /** {@code helpline: {open: 3}} (number 3 in the queue) or {@code {closed: "2026-11-30T09:00+01:00[Europe/Stockholm]"}}. */
+    private static Helpline helpline(Map<String, Object> spec) {
+        if (spec == null) return Helpline.UNKNOWN;
+        if (spec.get("open") != null) {
+            Helpline.Availability a = new Helpline.Open(((Number) spec.get("open")).intValue());
+            return () -> a;
+        }
+        if (spec.get("closed") != null) {
+            Helpline.Availability a = new Helpline.Closed(java.time.ZonedDateTime.parse(String.valueOf(spec.get("closed"))));
+            return () -> a;
+        }
+        fail("helpline needs open: N or closed: <date-time with zone>");
+        return null;
     }
 
     private static Input input(Map<String, Object> turn, List<Output.Reply> last, String where) {
@@ -114,6 +130,7 @@ class GoldenTranscriptTests {
                 }
                 case "rtl" -> t.replies().forEach(r -> assertEquals(v, r.rightToLeft(), context));
                 case "handoff" -> assertEquals(v, t.outputs().stream().anyMatch(Output.HandoffRequested.class::isInstance), context);
+                case "satisfaction" -> assertTrue(t.outputs().stream().anyMatch(o -> o instanceof Output.SatisfactionGiven g && g.score() == ((Number) v).intValue()), context);
                 case "for_adviser" -> assertTrue(t.outputs().stream().anyMatch(o -> o instanceof Output.ForAdviser f && f.text().equals(v)), context);
                 case "variable" -> ((Map<String, Object>) v).forEach((name, value) ->
                         assertEquals(String.valueOf(value), t.state().variables().get(name), context + "\nvariable " + name));

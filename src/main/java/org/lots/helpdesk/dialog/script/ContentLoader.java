@@ -23,6 +23,7 @@ import org.lots.helpdesk.dialog.Step;
 import org.lots.helpdesk.dialog.script.YamlNode.Mapping;
 import org.lots.helpdesk.dialog.script.YamlNode.Scalar;
 import org.lots.helpdesk.dialog.script.YamlNode.Sequence;
+import org.lots.helpdesk.handoff.OfficeHours;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -50,7 +51,8 @@ public final class ContentLoader {
             "system.kind.photo", "system.kind.sticker", "system.kind.document", "system.kind.location",
             "system.kind.contact", "system.kind.other", "system.kind.edited", "system.passed_to_adviser",
             "system.forget_confirm", "system.forget_yes", "system.forget_no", "system.forgotten", "system.forget_kept",
-            "system.stopped");
+            "system.stopped", "handoff.position", "handoff.closed_until", "handoff.adviser_joined",
+            "handoff.satisfaction_q", "handoff.satisfaction_thanks");
 
     private final String fallbackLanguage;
     private final List<Problem> problems = new ArrayList<>();
@@ -150,7 +152,25 @@ public final class ContentLoader {
         if (root == null) return Map.of();
         Map<String, Object> out = new LinkedHashMap<>();
         ((Mapping) root).entries().forEach((k, v) -> out.put(k, plain(v)));
+        OfficeHours.problems(out).forEach((path, message) -> problems.add(Problem.error(f.path(), lineOf(root, path), message)));
         return out;
+    }
+
+    /** The line of a dotted settings path such as {@code office_hours.mon} or {@code holidays.2}. */
+    private static int lineOf(YamlNode node, String path) {
+        int line = node.line();
+        for (String part : path.split("\\.")) {
+            if (node instanceof Mapping m && m.get(part) != null) {
+                line = m.lineOf(part);
+                node = m.get(part);
+            } else if (node instanceof Sequence q && part.matches("\\d+") && Integer.parseInt(part) < q.items().size()) {
+                node = q.items().get(Integer.parseInt(part));
+                line = node.line();
+            } else {
+                break;
+            }
+        }
+        return line;
     }
 
     private static Object plain(YamlNode node) {
