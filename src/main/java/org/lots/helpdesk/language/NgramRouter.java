@@ -33,10 +33,11 @@ public final class NgramRouter implements Router {
     /** Tuned on the example phrases (leave-one-out), never on the evaluation set; see BENCHMARKS.md. */
     /**
      * @param classifierWeight how much the trained classifier's probability counts against nearest-phrase similarity
+     * @param minSimilarity    the least likeness to a dialog's examples for it to be chosen at all
      */
     public record Thresholds(double confident, double ambiguous, double margin, double keywordBoost, double outOfScopeMargin,
-                             double classifierWeight) {
-        public static final Thresholds DEFAULT = new Thresholds(0.25, 0.20, 0.03, 0.18, 0.10, 0.7);
+                             double classifierWeight, double minSimilarity) {
+        public static final Thresholds DEFAULT = new Thresholds(0.25, 0.20, 0.03, 0.18, 0.10, 0.7, 0.0);
     }
 
     private record Phrase(String dialog, String language, Map<String, Double> vector) {}
@@ -100,10 +101,11 @@ public final class NgramRouter implements Router {
     public Routing route(String text, String language) {
         String key = TextNormalizer.key(text);
         if (key.isEmpty()) return Routing.none();
-        Map<String, Double> scores = score(key, language);
+        Map<String, Double> scores = new HashMap<>(), similarities = new HashMap<>();
+        score(key, language, scores, similarities);
         // A long message often tells a story first and asks last: the last sentence may fit better than the whole.
         String last = lastSentence(text);
-        if (last != null) score(TextNormalizer.key(last), language).forEach((d, v) -> scores.merge(d, v, Math::max));
+        if (last != null) score(TextNormalizer.key(last), language, scores, similarities);
         int words = key.split(" ").length;
         List<Candidate> all = new ArrayList<>();
         scores.forEach((d, v) -> all.add(new Candidate(d, d.equals(Content.WELCOME) && words > GREETING_MAX_WORDS ? v * 0.5 : v)));
@@ -114,6 +116,8 @@ public final class NgramRouter implements Router {
             return new Routing(Routing.Decision.NONE, top(ranked, 3));
         }
                 if (ranked.isEmpty() || ranked.get(0).score() < thresholds.ambiguous()) return new Routing(Routing.Decision.NONE, top(ranked, 3));
+        // The classifier always picks something; without some real likeness to the examples it is a guess.
+        if (similarities.getOrDefault(ranked.get(0).dialog(), 0.0) < thresholds.minSimilarity()) return new Routing(Routing.Decision.NONE, top(ranked, 3));
         Candidate first = ranked.get(0);
         double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
         if (first.score() >= thresholds.confident() && first.score() - second >= thresholds.margin()) {
@@ -132,10 +136,9 @@ public final class NgramRouter implements Router {
     }
 
     /** Score per dialog for one normalised text: best phrase (own language first) blended with the centroid, plus keywords. */
-    private Map<String, Double> score(String key, String language) {
+    private void score(String key, String language, Map<String, Double> scores, Map<String, Double> similarities) {
         Map<String, Double> q = weigh(features(key));
-        Map<String, Double> scores = new HashMap<>();
-        if (q.isEmpty()) return scores;
+        if (q.isEmpty()) return;
         double[] dots = new double[phrases.size()];
         q.forEach((f, w) -> {
             List<int[]> postings = index.get(f);
@@ -165,9 +168,9 @@ public final class NgramRouter implements Router {
         for (int c = 0; c < classes.size(); c++) {
             String d = classes.get(c);
             double similarity = 0.65 * best.getOrDefault(d, 0.0) + 0.35 * dot(q, centroids.get(d)) + keywordHits[c] * thresholds.keywordBoost();
-            scores.put(d, Math.min(1.0, a * probability[c] + (1 - a) * similarity));
+            scores.merge(d, Math.min(1.0, a * probability[c] + (1 - a) * similarity), Math::max);
+            similarities.merge(d, similarity, Math::max);
         }
-        return scores;
     }
 
     /** The last sentence of a message of several sentences, or null. */

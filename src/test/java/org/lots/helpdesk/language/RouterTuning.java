@@ -17,15 +17,14 @@ public final class RouterTuning {
         List<Evaluation.Case> cases = Evaluation.read(Path.of(args.length > 0 ? args[0] : "eval/dev.tsv"));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] weight = {Double.parseDouble(System.getProperty("weight", "0.5"))};
-        double[] confident = {0.15, 0.2, 0.25}, ambiguous = {0.15}, margin = {0.02}, boost = {0.12, 0.18}, oos = {0.1, 0.15, 0.2};
-        for (double w : weight) for (double c : confident) for (double a : ambiguous) for (double m : margin) for (double b : boost) for (double o : oos) {
-            if (a > c) continue;
-            var t = new NgramRouter.Thresholds(c, a, m, b, o, w);
+        double[] minSimilarity = {0.0, 0.1, 0.15, 0.2, 0.25};
+        for (double ms : minSimilarity) {
+            double w = 0.7, c = 0.25, a = 0.20, m = 0.03, b = 0.18, o = 0.10;
+            var t = new NgramRouter.Thresholds(c, a, m, b, o, w, ms);
             var s = Evaluation.summarise(Evaluation.run(engine, new Knowledge(content, new NgramRouter(content, t)), cases));
             double score = Math.min(Math.min(s.topic() / 0.95, s.worstLanguage() / 0.85), s.oosKeptOut() / 0.90);
-            System.out.printf("%.3f  w=%.1f conf=%.2f amb=%.2f margin=%.2f boost=%.2f oos=%.2f topic=%.3f worst=%s %.3f oos=%.3f lang=%.3f%n",
-                    score, w, c, a, m, b, o, s.topic(), s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut(), s.language());
+            System.out.printf("%.3f  minsim=%.2f w=%.1f conf=%.2f amb=%.2f margin=%.2f boost=%.2f oos=%.2f topic=%.3f worst=%s %.3f oos=%.3f lang=%.3f%n",
+                    score, ms, w, c, a, m, b, o, s.topic(), s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut(), s.language());
         }
     }
 }
