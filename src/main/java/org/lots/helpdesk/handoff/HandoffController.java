@@ -101,12 +101,7 @@ class HandoffController {
         Map<String, HandoffService.MessageSide> sides = desk.sides(h, entries, translateTo);
         List<Map<String, Object>> messages = new ArrayList<>();
         for (TranscriptEntry e : entries) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", e.id());
-            m.put("author", e.author().name());
-            m.put("text", e.text());
-            m.put("at", iso(e.at()));
-            m.put("language", e.language());
+            Map<String, Object> m = entry(e);
             m.put("direction", e.language() == null ? "auto" : desk.rightToLeft(e.language()) ? "rtl" : "ltr");
             if (e.adviser() != null) m.put("adviser", e.adviser());
             if (e.buttons() != null && !e.buttons().isEmpty()) m.put("buttons", e.buttons().stream().map(Output.Button::label).toList());
