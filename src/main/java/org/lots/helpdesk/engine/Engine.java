@@ -45,6 +45,10 @@ public final class Engine {
     private static final Set<String> NOT_TOPICS = Set.of(Content.WELCOME, Content.FALLBACK, Content.HANDOFF, "helped", CLARIFY,
             SATISFACTION);
 
+    /** Codes channels send for languages the content names otherwise: Dari and Iranian Persian are both "fa". */
+    private static final Map<String, String> LANGUAGE_ALIASES = Map.of("prs", "fa", "pes", "fa", "fas", "fa", "per", "fa",
+            "ara", "ar", "arb", "ar", "som", "so", "tir", "ti", "ukr", "uk", "rus", "ru");
+
     private final LanguageIdentifier languages;
     private final String fallbackLanguage;
 
@@ -418,7 +422,8 @@ public final class Engine {
         }
 
         String base(String code) {
-            return code.toLowerCase().split("[-_]")[0];
+            String base = code.toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+            return LANGUAGE_ALIASES.getOrDefault(base, base);
         }
 
         // ------------------------------------------------------------ routing
