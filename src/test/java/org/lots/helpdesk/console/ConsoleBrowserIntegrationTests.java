@@ -150,6 +150,15 @@ class ConsoleBrowserIntegrationTests {
         return s.contains("'") ? "\"" + s + "\"" : "'" + s + "'";
     }
 
+    void saveScreenshot(String file) {
+        try {
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(java.nio.file.Path.of(file), png);
+        } catch (Exception e) {
+            // a screenshot is a convenience, never a reason to fail
+        }
+    }
+
     @Test
     void anAdviserTakesAnArabicChatRepliesSeesTheNextMessageLiveAndClosesIt() {
         if (users.find("nour").isEmpty()) users.create("nour", PASSWORD, List.of("ADVISER"), List.of("ar", "en"));
@@ -196,6 +205,7 @@ class ConsoleBrowserIntegrationTests {
         click(By.id("add-note"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(message("note", "Asked about residence permits too")));
         assertTrue(channel.textsTo("browser-ar").stream().noneMatch(t -> t.contains("residence permits")));
+        saveScreenshot("target/console-chat.png"); // for people to look at; asserts nothing
 
         // Close with an outcome: the bot takes over and asks the satisfaction question.
         new Select(browser.findElement(By.id("outcome"))).selectByValue("answered");
