@@ -2,7 +2,6 @@ package org.lots.helpdesk.engine;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -720,7 +719,4 @@ public final class Engine {
         }
     }
 
-    static List<String> words(String s) {
-        return Arrays.asList(s.split("\\|"));
-    }
 }
