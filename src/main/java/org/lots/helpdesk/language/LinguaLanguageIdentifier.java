@@ -53,6 +53,17 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         return sb.toString().trim();
     }
 
+    /**
+     * Letters only one of the two alphabets has decide between Ukrainian and Russian (і ї є ґ against ы э ъ ё),
+     * where statistics on a short message often cannot; null when the letters do not tell.
+     */
+    static String ukrainianOrRussian(String text) {
+        String t = text.toLowerCase(java.util.Locale.ROOT);
+        boolean uk = t.chars().anyMatch(c -> c == 'і' || c == 'ї' || c == 'є' || c == 'ґ');
+        boolean ru = t.chars().anyMatch(c -> c == 'ы' || c == 'э' || c == 'ъ' || c == 'ё');
+        return uk == ru ? null : uk ? "uk" : "ru";
+    }
+
     @Override
     public Detection detect(String text) {
         String clean = words(TextNormalizer.clean(text));
@@ -76,6 +87,8 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         if (letters == 0) return Detection.UNKNOWN;
         if (ethiopic * 2 > letters) return new Detection("ti", 1.0, letters >= 3, false);
         if (foreign * 2 > letters) return new Detection(null, 1.0, false, letters >= 2);
+        String cyrillic = ukrainianOrRussian(clean);
+        if (cyrillic != null) return new Detection(cyrillic, 1.0, words >= 2 && letters >= 8, false);
         SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(clean);
         if (values.isEmpty()) return Detection.UNKNOWN;
         Language best = null;

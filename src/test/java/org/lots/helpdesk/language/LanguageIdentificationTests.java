@@ -1,0 +1,55 @@
+package org.lots.helpdesk.language;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.lots.helpdesk.TestContent;
+import org.lots.helpdesk.engine.LanguageIdentifier;
+import org.lots.helpdesk.engine.LanguageIdentifier.Detection;
+
+class LanguageIdentificationTests {
+
+    final LanguageIdentifier id = TestContent.languages();
+    final LanguageHints hints = TestContent.shipped().languageHints();
+
+    @Test
+    void ethiopicScriptIsTigrinya() {
+        Detection d = id.detect("ስራሕ ክረክብ ደልየ");
+        assertEquals("ti", d.language());
+        assertTrue(d.clear());
+    }
+
+    @Test
+    void ukrainianAndRussianLettersDecideWhereStatisticsCannot() {
+        assertEquals("uk", id.detect("мені потрібна робота").language());
+        assertEquals("ru", id.detect("мне нужна работа, объясните").language());
+    }
+
+    @Test
+    void shortWordsNumbersAndEmojisAreNeverClear() {
+        assertFalse(id.detect("ok").clear());
+        assertFalse(id.detect("hi").clear());
+        assertNull(id.detect("12 34").language());
+        assertNull(id.detect("👍🙏").language());
+    }
+
+    @Test
+    void aLanguageTheHelpDeskDoesNotSpeakIsRecognisedAsSuch() {
+        assertTrue(id.detect("Bonjour, je cherche du travail, pouvez-vous m'aider s'il vous plaît").unsupported());
+    }
+
+    @Test
+    void swedishNamesOfThingsDoNotMakeAMessageSwedish() {
+        assertTrue(hints.loanwords().contains("komvux"));
+        assertEquals("nedir", hints.withoutLoanwords("komvux nedir"));
+        assertEquals("tr", id.detect(hints.withoutLoanwords("arbetsformedlingen kayit nasil yapilir")).language());
+    }
+
+    @Test
+    void anExamplePhraseOfOneLanguageTellsThatLanguage() {
+        assertEquals("sv", hints.languageOfPhrase("hej"));
+    }
+}
