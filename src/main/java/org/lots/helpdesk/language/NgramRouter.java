@@ -13,10 +13,11 @@ import org.lots.helpdesk.dialog.Dialog;
 import org.lots.helpdesk.engine.Router;
 
 /**
- * Matches free text to dialogs by character n-grams (3 to 5, within words) and whole words, weighted by TF-IDF,
- * against the editors' example phrases of every language. N-grams survive suffixes, clitics and typos where whole
- * words do not; keywords add a strong, cross-lingual signal. A dialog's score is its best-matching example phrase,
- * blended with the dialog's centroid so that one lucky phrase does not decide alone.
+ * Matches free text to dialogs by character n-grams (3 to 5, within words) and whole words, weighted by TF-IDF and
+ * learnt from the editors' example phrases of every language. N-grams survive suffixes, clitics and typos where whole
+ * words do not; keywords add a strong, cross-lingual signal. A dialog's score blends two views: the probability of a
+ * classifier trained on all examples (it weighs which n-grams tell topics apart) and the likeness of the nearest
+ * example phrase and of the dialog's centroid (it keeps one rare phrase from being outvoted).
  */
 public final class NgramRouter implements Router {
 
@@ -30,8 +31,10 @@ public final class NgramRouter implements Router {
     /** Greetings are short; in a longer message a greeting word is politeness, not the question. */
     private static final int GREETING_MAX_WORDS = 4;
 
-    /** Tuned on the example phrases (leave-one-out), never on the evaluation set; see BENCHMARKS.md. */
     /**
+     * Decision thresholds, from a grid search on the development questions (eval/dev.tsv), never on the held-out
+     * set; see BENCHMARKS.md and RouterTuning.
+     *
      * @param classifierWeight how much the trained classifier's probability counts against nearest-phrase similarity
      * @param minSimilarity    the least likeness to a dialog's examples for it to be chosen at all
      */
