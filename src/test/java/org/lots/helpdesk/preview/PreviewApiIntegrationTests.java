@@ -64,6 +64,20 @@ class PreviewApiIntegrationTests {
     }
 
     @Test
+    void badInputGetsAClearAnswerInTheNewcomersLanguageAndNothingBreaks() {
+        String id = start(Map.of("language", "uk"));
+        JsonNode huge = say(id, "робота ".repeat(150_000));
+        assertEquals("uk", huge.get("trace").get("language").asText());
+        assertTrue(huge.get("replies").get(0).get("text").asText().matches("(?s).*2.000.*"), huge.toString()); // at most 2 000 characters
+        JsonNode control = say(id, "\u0000\u0001\u200f");
+        assertEquals("uk", control.get("trace").get("language").asText());
+        assertEquals(400, api().post("/api/preview/conversations/" + id + "/messages", "{not json").status());
+        // The conversation goes on as before.
+        JsonNode after = api().post("/api/preview/conversations/" + id + "/messages", Map.of("payload", "cmd:menu")).json();
+        assertEquals("welcome", after.get("trace").get("dialog").asText());
+    }
+
+    @Test
     void refusesAnonymousAndUnknownConversations() {
         assertEquals(401, new Api(port, null, null).post("/api/preview/conversations", Map.of()).status());
         assertEquals(404, api().post("/api/preview/conversations/nope/messages", Map.of("text", "hi")).status());
