@@ -113,6 +113,8 @@ public final class Evaluation {
         Map<String, Integer> lc = new TreeMap<>();
         outcomes.stream().filter(o -> !o.languageRight()).forEach(o -> lc.merge(o.c().language() + " -> " + o.language(), 1, Integer::sum));
         lc.forEach((k, v) -> out.printf("  %-12s %d%n", k, v));
+        outcomes.stream().filter(o -> !o.languageRight()).forEach(o ->
+                out.printf("  %d: %s -> %s: %s%n", o.c().line(), o.c().language(), o.language(), o.c().text()));
         out.println("topic confusions (line: language expected -> got: text):");
         outcomes.stream().filter(o -> !o.topicRight()).forEach(o ->
                 out.printf("  %d: %s %s -> %s: %s%n", o.c().line(), o.c().language(), o.c().expected(), o.got(), o.c().text()));

@@ -53,7 +53,9 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases) 
         StringBuilder sb = new StringBuilder();
         for (String token : text.split("\\s+")) {
             String k = TextNormalizer.key(token);
-            boolean loan = !k.isEmpty() && List.of(k.split(" ")).stream().allMatch(loanwords::contains);
+            // "f-skatt" is one loanword even though "f" alone is too short to be one.
+            List<String> parts = List.of(k.split(" ")).stream().filter(p -> p.length() >= 3).toList();
+            boolean loan = !parts.isEmpty() && parts.stream().allMatch(loanwords::contains);
             if (!loan) sb.append(token).append(' ');
         }
         return sb.toString().trim();

@@ -2,6 +2,7 @@ package org.lots.helpdesk.language;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 import org.lots.helpdesk.engine.LanguageIdentifier;
@@ -61,13 +62,23 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         String t = text.toLowerCase(java.util.Locale.ROOT);
         boolean uk = t.chars().anyMatch(c -> c == 'і' || c == 'ї' || c == 'є' || c == 'ґ');
         boolean ru = t.chars().anyMatch(c -> c == 'ы' || c == 'э' || c == 'ъ' || c == 'ё');
+        for (String w : t.split("[^\\p{L}]+")) {
+            if (UKRAINIAN_ONLY.contains(w)) uk = true;
+            if (RUSSIAN_ONLY.contains(w)) ru = true;
+        }
         return uk == ru ? null : uk ? "uk" : "ru";
     }
+
+    /** Frequent short words that only one of the two languages has ("що" against "что"). */
+    private static final Set<String> UKRAINIAN_ONLY = Set.of("що", "це", "як", "але", "або", "чи", "мені", "тут",
+            "де", "його", "вони", "дякую", "привіт", "будь", "ласка", "роботу", "робота", "навчання", "потрібно", "можна");
+    private static final Set<String> RUSSIAN_ONLY = Set.of("что", "это", "как", "где", "мне", "здесь", "или", "спасибо",
+            "привет", "работу", "работа", "учеба", "учёба", "нужно", "пожалуйста", "можно");
 
     @Override
     public Detection detect(String text) {
         String clean = words(TextNormalizer.clean(text));
-        int letters = 0, ethiopic = 0, foreign = 0, words = 0;
+        int letters = 0, ethiopic = 0, arabic = 0, cyrillic = 0, latin = 0, foreign = 0, words = 0;
         boolean inWord = false;
         for (int i = 0; i < clean.length(); ) {
             int cp = clean.codePointAt(i);
@@ -78,28 +89,38 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
                 inWord = true;
                 int script = UScript.getScript(cp);
                 if (script == UScript.ETHIOPIC) ethiopic++;
-                else if (script != UScript.LATIN && script != UScript.ARABIC && script != UScript.CYRILLIC
-                        && script != UScript.COMMON && script != UScript.INHERITED) foreign++;
+                else if (script == UScript.ARABIC) arabic++;
+                else if (script == UScript.CYRILLIC) cyrillic++;
+                else if (script == UScript.LATIN) latin++;
+                else if (script != UScript.COMMON && script != UScript.INHERITED) foreign++;
             } else if (Character.isWhitespace(cp)) {
                 inWord = false;
             }
         }
         if (letters == 0) return Detection.UNKNOWN;
-        if (ethiopic * 2 > letters) return new Detection("ti", 1.0, letters >= 3, false);
+        // No other served language is written in Ethiopic: a third of the letters is enough (the rest are names).
+        if (ethiopic * 3 >= letters) return new Detection("ti", 1.0, ethiopic >= 3, false);
         if (foreign * 2 > letters) return new Detection(null, 1.0, false, letters >= 2);
-        String cyrillic = ukrainianOrRussian(clean);
-        if (cyrillic != null) return new Detection(cyrillic, 1.0, words >= 2 && letters >= 8, false);
+        boolean sentence = words >= 2 && letters >= 8;
+        if (cyrillic * 2 > letters) {
+            String byLetters = ukrainianOrRussian(clean);
+            if (byLetters != null) return new Detection(byLetters, 1.0, sentence, false);
+        }
         SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(clean);
         if (values.isEmpty()) return Detection.UNKNOWN;
+        // The dominant script narrows the choice: Arabic script is Arabic or Persian, never Somali.
+        Set<Language> allowed = arabic * 2 > letters ? Set.of(Language.ARABIC, Language.PERSIAN)
+                : cyrillic * 2 > letters ? Set.of(Language.UKRAINIAN, Language.RUSSIAN) : null;
         Language best = null;
         double top = 0;
         for (var e : values.entrySet()) {
+            if (allowed != null && !allowed.contains(e.getKey())) continue;
             if (e.getValue() > top) {
                 top = e.getValue();
                 best = e.getKey();
             }
         }
-        boolean sentence = words >= 2 && letters >= 8;
+        if (best == null) return Detection.UNKNOWN;
         String code = SERVED.get(best);
         if (code == null) return new Detection(null, top, false, sentence && top >= CLEAR_CONFIDENCE);
         boolean clear = sentence && top >= CLEAR_CONFIDENCE;

@@ -29,6 +29,13 @@ class LanguageIdentificationTests {
     }
 
     @Test
+    void theDominantScriptNarrowsTheChoice() {
+        assertEquals("ar", id.detect("مستويات شو يعني a b c d").language());
+        assertEquals("ti", id.detect("F-skatt እንታይ እዩ").language());
+        assertEquals("uk", id.detect("almi що це").language());
+    }
+
+    @Test
     void shortWordsNumbersAndEmojisAreNeverClear() {
         assertFalse(id.detect("ok").clear());
         assertFalse(id.detect("hi").clear());
