@@ -69,6 +69,14 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         return uk == ru ? null : uk ? "uk" : "ru";
     }
 
+    private static String inScript(String text, int script) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : text.split("\\s+")) {
+            if (w.codePoints().anyMatch(cp -> UScript.getScript(cp) == script)) sb.append(w).append(' ');
+        }
+        return sb.toString().trim();
+    }
+
     /** Frequent short words that only one of the two languages has ("що" against "что"). */
     private static final Set<String> UKRAINIAN_ONLY = Set.of("що", "це", "як", "але", "або", "чи", "мені", "тут",
             "де", "його", "вони", "дякую", "привіт", "будь", "ласка", "роботу", "робота", "навчання", "потрібно", "можна");
@@ -106,11 +114,13 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
             String byLetters = ukrainianOrRussian(clean);
             if (byLetters != null) return new Detection(byLetters, 1.0, sentence, false);
         }
-        SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(clean);
+        // The dominant script narrows the choice: Arabic script is Arabic or Persian, never Somali; and only the
+        // words in that script are weighed.
+        int dominant = arabic * 2 > letters ? UScript.ARABIC : cyrillic * 2 > letters ? UScript.CYRILLIC : -1;
+        Set<Language> allowed = dominant == UScript.ARABIC ? Set.of(Language.ARABIC, Language.PERSIAN)
+                : dominant == UScript.CYRILLIC ? Set.of(Language.UKRAINIAN, Language.RUSSIAN) : null;
+        SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(dominant < 0 ? clean : inScript(clean, dominant));
         if (values.isEmpty()) return Detection.UNKNOWN;
-        // The dominant script narrows the choice: Arabic script is Arabic or Persian, never Somali.
-        Set<Language> allowed = arabic * 2 > letters ? Set.of(Language.ARABIC, Language.PERSIAN)
-                : cyrillic * 2 > letters ? Set.of(Language.UKRAINIAN, Language.RUSSIAN) : null;
         Language best = null;
         double top = 0;
         for (var e : values.entrySet()) {
