@@ -17,9 +17,10 @@ public final class RouterTuning {
         List<Evaluation.Case> cases = Evaluation.read(Path.of(args.length > 0 ? args[0] : "eval/dev.tsv"));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] minSimilarity = {0.0, 0.1, 0.15, 0.2, 0.25};
-        for (double ms : minSimilarity) {
-            double w = 0.7, c = 0.25, a = 0.20, m = 0.03, b = 0.18, o = 0.10;
+        double[] confident = {0.2, 0.25, 0.3}, ambiguous = {0.15, 0.2}, outOfScope = {0.05, 0.1, 0.15};
+        for (double c : confident) for (double a : ambiguous) for (double o : outOfScope) {
+            if (a > c) continue;
+            double w = 0.7, m = 0.03, b = 0.18, ms = 0.0;
             var t = new NgramRouter.Thresholds(c, a, m, b, o, w, ms);
             var s = Evaluation.summarise(Evaluation.run(engine, new Knowledge(content, new NgramRouter(content, t)), cases));
             double score = Math.min(Math.min(s.topic() / 0.95, s.worstLanguage() / 0.85), s.oosKeptOut() / 0.90);
