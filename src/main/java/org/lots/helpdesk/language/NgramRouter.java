@@ -40,7 +40,7 @@ public final class NgramRouter implements Router {
      */
     public record Thresholds(double confident, double ambiguous, double margin, double keywordBoost, double outOfScopeMargin,
                              double classifierWeight, double minSimilarity) {
-        public static final Thresholds DEFAULT = new Thresholds(0.25, 0.20, 0.03, 0.18, 0.10, 0.7, 0.0);
+        public static final Thresholds DEFAULT = new Thresholds(0.30, 0.20, 0.03, 0.18, 0.10, 0.7, 0.0);
     }
 
     private record Phrase(String dialog, String language, Map<String, Double> vector) {}
