@@ -69,7 +69,7 @@ class EmbeddedStoreIntegrationTests {
 
     @Test
     void aKillMinusNineMidConversationLosesNoAcknowledgedMessage() throws Exception {
-        Process child = new ProcessBuilder(javaBinary(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        Process child = new ProcessBuilder(javaBinary(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 HelpdeskApplication.class.getName(), "--server.port=0", "--helpdesk.data-dir=" + data,
                 "--helpdesk.content-dir=.", "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD)
                 .redirectErrorStream(true).start();
@@ -142,8 +142,11 @@ class EmbeddedStoreIntegrationTests {
         Pattern ready = Pattern.compile("Help desk ready on port (\\d+)");
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.currentTimeMillis() + 120_000;
+        java.util.Deque<String> tail = new java.util.ArrayDeque<>();
         String line;
         while (System.currentTimeMillis() < deadline && (line = out.readLine()) != null) {
+            tail.addLast(line);
+            if (tail.size() > 20) tail.removeFirst();
             Matcher m = ready.matcher(line);
             if (m.find()) {
                 int port = Integer.parseInt(m.group(1));
@@ -154,6 +157,6 @@ class EmbeddedStoreIntegrationTests {
                 return port;
             }
         }
-        throw new IllegalStateException("the child help desk did not start");
+        throw new IllegalStateException("the child help desk did not start; its last lines:\n" + String.join("\n", tail));
     }
 }
