@@ -37,10 +37,12 @@ public final class NgramRouter implements Router {
      *
      * @param classifierWeight how much the trained classifier's probability counts against nearest-phrase similarity
      * @param minSimilarity    the least likeness to a dialog's examples for it to be chosen at all
+     * @param clarifyRatio     a second topic scoring at least this share of the first is just as plausible: the bot
+     *                         asks which one is meant ("permit": for work, or for a food business?)
      */
     public record Thresholds(double confident, double ambiguous, double margin, double keywordBoost, double outOfScopeMargin,
-                             double classifierWeight, double minSimilarity) {
-        public static final Thresholds DEFAULT = new Thresholds(0.30, 0.20, 0.03, 0.18, 0.10, 0.7, 0.0);
+                             double classifierWeight, double minSimilarity, double clarifyRatio) {
+        public static final Thresholds DEFAULT = new Thresholds(0.30, 0.20, 0.03, 0.18, 0.10, 0.7, 0.0, 0.9);
     }
 
     private record Phrase(String dialog, String language, Map<String, Double> vector) {}
@@ -123,12 +125,14 @@ public final class NgramRouter implements Router {
         if (similarities.getOrDefault(ranked.get(0).dialog(), 0.0) < thresholds.minSimilarity()) return new Routing(Routing.Decision.NONE, top(ranked, 3));
         Candidate first = ranked.get(0);
         double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
-        if (first.score() >= thresholds.confident() && first.score() - second >= thresholds.margin()) {
+        boolean close2 = first.score() - second < thresholds.margin() || second >= thresholds.clarifyRatio() * first.score();
+        if (first.score() >= thresholds.confident() && !close2) {
             return new Routing(Routing.Decision.CONFIDENT, top(ranked, 3));
         }
         List<Candidate> close = new ArrayList<>();
         for (Candidate c : ranked) {
-            if (c.score() >= thresholds.ambiguous() && first.score() - c.score() < thresholds.margin() && close.size() < 3) close.add(c);
+            boolean near = first.score() - c.score() < thresholds.margin() || c.score() >= thresholds.clarifyRatio() * first.score();
+            if (c.score() >= thresholds.ambiguous() && near && close.size() < 3) close.add(c);
         }
         if (close.size() < 2) {
             return first.score() >= thresholds.confident()

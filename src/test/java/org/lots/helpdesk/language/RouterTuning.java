@@ -21,7 +21,7 @@ public final class RouterTuning {
         for (double c : confident) for (double a : ambiguous) for (double o : outOfScope) {
             if (a > c) continue;
             double w = 0.7, m = 0.03, b = 0.18, ms = 0.0;
-            var t = new NgramRouter.Thresholds(c, a, m, b, o, w, ms);
+            var t = new NgramRouter.Thresholds(c, a, m, b, o, w, ms, 0.9);
             var s = Evaluation.summarise(Evaluation.run(engine, new Knowledge(content, new NgramRouter(content, t)), cases));
             double score = Math.min(Math.min(s.topic() / 0.95, s.worstLanguage() / 0.85), s.oosKeptOut() / 0.90);
             System.out.printf("%.3f  minsim=%.2f w=%.1f conf=%.2f amb=%.2f margin=%.2f boost=%.2f oos=%.2f topic=%.3f worst=%s %.3f oos=%.3f lang=%.3f%n",
