@@ -78,7 +78,10 @@ class GoldenTranscriptTests {
     }
 
     private static Input input(Map<String, Object> turn, List<Output.Reply> last, String where) {
-        if (turn.containsKey("say")) return new Input.Text(String.valueOf(turn.get("say")));
+        if (turn.containsKey("say")) {
+            String text = String.valueOf(turn.get("say"));
+            return new Input.Text(turn.containsKey("times") ? text.repeat((Integer) turn.get("times")) : text);
+        }
         if (turn.containsKey("payload")) return new Input.Payload(String.valueOf(turn.get("payload")));
         if (turn.containsKey("command")) {
             String[] c = String.valueOf(turn.get("command")).replaceFirst("^/", "").split(" ", 2);
