@@ -13,6 +13,7 @@ import org.lots.helpdesk.content.ContentService;
 import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.conversation.HelplineSource;
 import org.lots.helpdesk.dialog.Content;
+import org.lots.helpdesk.dialog.OfficeHours;
 import org.lots.helpdesk.engine.Helpline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -20,7 +20,9 @@ class CoreBoundaryTests {
     static final List<String> CORE = List.of("engine", "dialog", "language", "i18n");
     static final List<String> FORBIDDEN = List.of("org.springframework", "org.telegram", "com.mongodb", "org.bson",
             "jakarta.servlet", "de.bwaldvogel", "org.lots.helpdesk.conversation", "org.lots.helpdesk.channel",
-            "org.lots.helpdesk.store", "org.lots.helpdesk.system");
+            "org.lots.helpdesk.store", "org.lots.helpdesk.system", "org.lots.helpdesk.handoff", "org.lots.helpdesk.users",
+            "org.lots.helpdesk.console", "org.lots.helpdesk.preview", "org.lots.helpdesk.unanswered",
+            "org.lots.helpdesk.translator", "org.lots.helpdesk.content", "org.lots.helpdesk.cli");
 
     @Test
     void theCoreImportsNoFrameworkOrAdapter() throws IOException {

@@ -23,7 +23,7 @@ import org.lots.helpdesk.dialog.Step;
 import org.lots.helpdesk.dialog.script.YamlNode.Mapping;
 import org.lots.helpdesk.dialog.script.YamlNode.Scalar;
 import org.lots.helpdesk.dialog.script.YamlNode.Sequence;
-import org.lots.helpdesk.handoff.OfficeHours;
+import org.lots.helpdesk.dialog.OfficeHours;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 

@@ -1,4 +1,4 @@
-package org.lots.helpdesk.handoff;
+package org.lots.helpdesk.dialog;
 
 import java.time.DateTimeException;
 import java.time.DayOfWeek;

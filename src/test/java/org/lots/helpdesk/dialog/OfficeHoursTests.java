@@ -1,4 +1,4 @@
-package org.lots.helpdesk.handoff;
+package org.lots.helpdesk.dialog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
