@@ -161,11 +161,11 @@ public final class Engine {
             }
             if (!chooseLanguage(text)) return;
             String key = TextNormalizer.key(text);
-            if (matchesWords("system.menu_words", key)) {
+            if (answers().matchesWords("system.menu_words", key)) {
                 showMenu();
                 return;
             }
-            if (matchesWords("system.human_words", key)) {
+            if (answers().matchesWords("system.human_words", key)) {
                 startDialog(Content.HANDOFF, true);
                 return;
             }
@@ -176,7 +176,7 @@ public final class Engine {
             }
             Step pending = pendingStep();
             if (pending instanceof Step.Input in) {
-                String value = validate(in, text);
+                String value = answers().validate(in, text);
                 if (value != null) {
                     vars.put(in.into(), value);
                     step = null;
@@ -187,7 +187,7 @@ public final class Engine {
                 return;
             }
             if (pending instanceof Step.Ask ask) {
-                int chosen = matchChoice(ask, key);
+                int chosen = answers().matchChoice(ask, key);
                 if (chosen >= 0) {
                     choose(dialog, ask, chosen);
                     return;
@@ -648,43 +648,9 @@ public final class Engine {
             runStep(currentDialog(), in);
         }
 
-        /** The stored value for a valid answer, or null. */
-        String validate(Step.Input in, String text) {
-            String key = TextNormalizer.key(text);
-            return switch (in.expect()) {
-                case FREE -> text;
-                case NUMBER -> {
-                    Double n = TextNormalizer.number(text);
-                    if (n == null || (in.min() != null && n < in.min()) || (in.max() != null && n > in.max())) yield null;
-                    yield n == Math.rint(n) ? String.valueOf(n.longValue()) : String.valueOf(n);
-                }
-                case YESNO -> matchesWords("system.yes_words", key) ? "yes" : matchesWords("system.no_words", key) ? "no" : null;
-                case ONEOF -> in.options().stream().filter(o -> TextNormalizer.key(o).equals(key)).findFirst().orElse(null);
-            };
-        }
-
-        /** A typed answer to a question with buttons: the label, its number (1, 2, ...), or yes/no words. */
-        int matchChoice(Step.Ask ask, String key) {
-            for (int i = 0; i < ask.choices().size(); i++) {
-                if (TextNormalizer.key(text(ask.choices().get(i).label())).equals(key)) return i;
-            }
-            Double n = TextNormalizer.number(key);
-            if (n != null && n == Math.rint(n) && n >= 1 && n <= ask.choices().size()) return n.intValue() - 1;
-            for (int i = 0; i < ask.choices().size(); i++) {
-                String v = ask.choices().get(i).value();
-                if ((v.equals("yes") && matchesWords("system.yes_words", key)) || (v.equals("no") && matchesWords("system.no_words", key))) return i;
-            }
-            return -1;
-        }
-
-        /** Word lists are per language; the fallback language's words work everywhere too. */
-        boolean matchesWords(String listKey, String key) {
-            for (String lang : language.equals(fallbackLanguage) ? List.of(language) : List.of(language, fallbackLanguage)) {
-                for (String w : k.texts().raw(lang, listKey).split("\\|")) {
-                    if (!w.isBlank() && TextNormalizer.key(w).equals(key)) return true;
-                }
-            }
-            return false;
+        /** Reads typed answers in the newcomer's current language. */
+        Answers answers() {
+            return new Answers(k.texts(), language, fallbackLanguage, vars);
         }
 
         List<Button> navigation() {
