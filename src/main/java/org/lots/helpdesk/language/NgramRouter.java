@@ -56,6 +56,7 @@ public final class NgramRouter implements Router {
     private final Map<String, Double> idf = new HashMap<>();
     private final Map<String, Map<String, Double>> centroids = new HashMap<>();
     private final Map<String, List<String>> keywords = new LinkedHashMap<>();
+    private final Set<String> greetings = new java.util.HashSet<>();
 
     public NgramRouter(Content content) {
         this(content, Thresholds.DEFAULT);
@@ -66,6 +67,10 @@ public final class NgramRouter implements Router {
         List<String> dialogs = new ArrayList<>(), languages = new ArrayList<>();
         List<Map<String, Integer>> counts = new ArrayList<>();
         Map<String, Integer> df = new HashMap<>();
+        content.dialog(Content.WELCOME).ifPresent(w -> w.examples().values().forEach(list -> list.forEach(p -> {
+            String k = TextNormalizer.key(p);
+            if (!k.isEmpty() && k.split(" ").length <= 3) greetings.add(k);
+        })));
         for (Dialog d : content.dialogs().values()) {
             if (NOT_ROUTED.contains(d.id())) continue;
             List<String> kw = new ArrayList<>();
@@ -111,6 +116,13 @@ public final class NgramRouter implements Router {
         // A long message often tells a story first and asks last: the last sentence may fit better than the whole.
         String last = lastSentence(text);
         if (last != null) score(TextNormalizer.key(last), language, scores, similarities);
+        // "hello, I want to open a restaurant": the greeting is politeness; the rest is the question.
+        String rest = withoutGreeting(key);
+        if (rest != null) {
+            Map<String, Double> restScores = new HashMap<>();
+            score(rest, language, restScores, similarities);
+            restScores.forEach((d, v) -> { if (!d.equals(Content.WELCOME)) scores.merge(d, v, Math::max); });
+        }
         int words = key.split(" ").length;
         List<Candidate> all = new ArrayList<>();
         scores.forEach((d, v) -> all.add(new Candidate(d, d.equals(Content.WELCOME) && words > GREETING_MAX_WORDS ? v * 0.5 : v)));
@@ -178,6 +190,17 @@ public final class NgramRouter implements Router {
             scores.merge(d, Math.min(1.0, a * probability[c] + (1 - a) * similarity), Math::max);
             similarities.merge(d, similarity, Math::max);
         }
+    }
+
+    /** The message after a leading greeting (a short welcome example: "hej", "salam aleikum"), or null. */
+    String withoutGreeting(String key) {
+        String[] w = key.split(" ");
+        for (int n = Math.min(3, w.length - 2); n >= 1; n--) {
+            if (greetings.contains(String.join(" ", java.util.Arrays.copyOfRange(w, 0, n)))) {
+                return String.join(" ", java.util.Arrays.copyOfRange(w, n, w.length));
+            }
+        }
+        return null;
     }
 
     /** The last sentence of a message of several sentences, or null. */
