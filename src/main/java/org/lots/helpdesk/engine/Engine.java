@@ -48,6 +48,11 @@ public final class Engine {
     private static final Map<String, String> LANGUAGE_ALIASES = Map.of("prs", "fa", "pes", "fa", "fas", "fa", "per", "fa",
             "ara", "ar", "arb", "ar", "som", "so", "tir", "ti", "ukr", "uk", "rus", "ru");
 
+    /** Content topics are named {@code area.topic} (jobs.find, business.start); welcome, thanks, fallback are not. */
+    static boolean isTopic(String dialogId) {
+        return dialogId.contains(".") && !NOT_TOPICS.contains(dialogId);
+    }
+
     private final LanguageIdentifier languages;
     private final String fallbackLanguage;
 
@@ -506,7 +511,7 @@ public final class Engine {
                 return;
             }
             dialog = id;
-            if (!NOT_TOPICS.contains(id)) topic = id;
+            if (isTopic(id)) topic = id;
             runFrom(d, d.startStep());
         }
 
