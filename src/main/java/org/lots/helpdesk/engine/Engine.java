@@ -228,7 +228,7 @@ public final class Engine {
                 Dialog d = content.dialog(p[1]).orElse(null);
                 Step s = d == null ? null : d.step(p[2]).orElse(null);
                 Integer index = parseIndex(p[3]);
-                if (s instanceof Step.Ask ask && index != null && index < ask.choices().size()) {
+                if (s instanceof Step.Ask ask && index != null && index >= 0 && index < ask.choices().size()) {
                     if (!p[1].equals(dialog)) stack.clear();
                     dialog = p[1];
                     choose(p[1], ask, index);
@@ -237,10 +237,13 @@ public final class Engine {
             } else if (p.length == 4 && p[0].equals("v")) {
                 Dialog d = content.dialog(p[1]).orElse(null);
                 Step s = d == null ? null : d.step(p[2]).orElse(null);
-                if (s instanceof Step.Input in) {
+                // A button value is checked like a typed answer: payloads can be forged.
+                String value = s instanceof Step.Input in ? (in.expect() == Step.Expect.YESNO
+                        ? (p[3].equals("yes") || p[3].equals("no") ? p[3] : null) : answers().validate(in, p[3])) : null;
+                if (s instanceof Step.Input in && value != null) {
                     if (!p[1].equals(dialog)) stack.clear();
                     dialog = p[1];
-                    vars.put(in.into(), p[3]);
+                    vars.put(in.into(), value);
                     step = null;
                     continueAfter(in, in.next());
                     return;
