@@ -518,6 +518,19 @@ public final class Engine {
             runFrom(d, d.startStep());
         }
 
+        /** {@code goto: welcome#menu}: another dialog, at a given step (the menu without the greeting again). */
+        void enterDialogAt(String id, String stepId) {
+            Dialog d = content.dialog(id).orElse(null);
+            Step target = d == null ? null : d.step(stepId).orElse(null);
+            if (target == null) {
+                enterDialog(id);
+                return;
+            }
+            dialog = id;
+            if (isTopic(id)) topic = id;
+            runFrom(d, target);
+        }
+
         Dialog currentDialog() {
             return content.dialog(dialog).orElseThrow();
         }
@@ -590,6 +603,7 @@ public final class Engine {
                 enterDialog(c.dialog());
             } else if (s instanceof Step.Goto g) {
                 if (d.step(g.target()).isPresent()) runStep(d, d.step(g.target()).get());
+                else if (g.target().contains("#")) enterDialogAt(g.target().split("#", 2)[0], g.target().split("#", 2)[1]);
                 else enterDialog(g.target());
             } else if (s instanceof Step.Handoff h) {
                 // Say what happens next when the help desk can tell: the place in the queue, or when it opens.

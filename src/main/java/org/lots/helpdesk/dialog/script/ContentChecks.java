@@ -64,6 +64,11 @@ final class ContentChecks {
             if (s instanceof Step.Call c) {
                 if (!dialogs.containsKey(c.dialog())) problems.add(Problem.error(path, s.line(), "step '" + s.id() + "' calls unknown dialog '" + c.dialog() + "'"));
                 else if (c.dialog().equals(d.id())) problems.add(Problem.error(path, s.line(), "step '" + s.id() + "' calls its own dialog"));
+            } else if (s instanceof Step.Goto g && g.target().contains("#")) {
+                String[] t = g.target().split("#", 2);
+                Dialog other = dialogs.get(t[0]);
+                if (other == null) problems.add(Problem.error(path, s.line(), "step '" + s.id() + "' goes to unknown dialog '" + t[0] + "'"));
+                else if (other.step(t[1]).isEmpty()) problems.add(Problem.error(path, s.line(), "step '" + s.id() + "' goes to unknown step '" + t[1] + "' of dialog '" + t[0] + "'"));
             } else if (s instanceof Step.Goto g && !byId.containsKey(g.target()) && !dialogs.containsKey(g.target())) {
                 problems.add(Problem.error(path, s.line(), "step '" + s.id() + "' goes to '" + g.target() + "', which is neither a step of this dialog nor a dialog"));
             }
