@@ -58,8 +58,10 @@ class PreviewApiIntegrationTests {
     @Test
     void aFirstMessageSetsTheLanguageAndRoutesIt() {
         String id = start(Map.of());
-        JsonNode r = say(id, "Hello");
-        assertTrue(r.get("replies").size() > 0);
+        JsonNode r = say(id, "hej, hur hittar jag ett jobb här i sverige?");
+        assertEquals("sv", r.get("trace").get("language").asText());
+        assertEquals("jobs.find", r.get("trace").get("dialog").asText());
+        assertTrue(r.get("trace").get("confidence").asDouble() > 0);
         assertFalse(r.get("trace").get("escalated").asBoolean());
     }
 
