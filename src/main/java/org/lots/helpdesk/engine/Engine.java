@@ -130,6 +130,8 @@ public final class Engine {
         }
 
         boolean restartDialog;
+        /** This turn answers a newcomer in danger: a handoff it asks for is urgent. */
+        boolean urgent;
 
         Turn result() {
             ConversationState s = new ConversationState(language, confirmed, dialog, step, List.copyOf(stack),
@@ -143,6 +145,11 @@ public final class Engine {
             String text = TextNormalizer.clean(raw);
             if (text.isEmpty()) {
                 say("system.empty", navigation());
+                return;
+            }
+            DangerDetector.Danger danger = SafetyCheck.detect(k, text);
+            if (danger != null) {
+                safety(danger, text);
                 return;
             }
             if (text.length() > MAX_TEXT) {
@@ -216,6 +223,20 @@ public final class Engine {
                 return;
             }
             route(text);
+        }
+
+        /** Danger comes before everything else a message meets; see {@link SafetyCheck}. */
+        void safety(DangerDetector.Danger danger, String text) {
+            if (mode == Mode.HUMAN) out.add(new Output.ForAdviser(text));
+            SafetyCheck.Language l = SafetyCheck.language(languages.detect(k.languageHints().withoutLoanwords(text)),
+                    language, confirmed, content.languages());
+            language = l.language();
+            confirmed = l.confirmed();
+            misses = 0;
+            urgent = true;
+            out.add(new Output.SafetyAlert(danger.dialog()));
+            startDialog(danger.dialog(), true);
+            out.add(new Output.Unanswered(text, language, Reason.SAFETY, danger.dialog(), null));
         }
 
         void payload(String payload) {
@@ -608,11 +629,15 @@ public final class Engine {
             } else if (s instanceof Step.Handoff h) {
                 // Say what happens next when the help desk can tell: the place in the queue, or when it opens.
                 Helpline.Availability a = mode == Mode.HUMAN ? null : helpline.availability();
-                if (a instanceof Helpline.Open open) say("handoff.position", Map.of("position", open.position()), List.of());
+                boolean urgent = this.urgent || DangerDetector.isSafetyDialog(d.id());
+                String urgentKey = urgent ? SafetyCheck.handoffKey(mode, a) : null;
+                if (urgent) {
+                    if (urgentKey != null) say(urgentKey, Map.of("when", a instanceof Helpline.Closed c ? when(c.opens()) : ""), List.of());
+                } else if (a instanceof Helpline.Open open) say("handoff.position", Map.of("position", open.position()), List.of());
                 else if (a instanceof Helpline.Closed closed) say("handoff.closed_until", Map.of("when", when(closed.opens())), List.of());
                 else if (h.text() != null) say(h.text(), List.of());
                 if (mode == Mode.BOT) mode = Mode.WAITING;
-                out.add(new Output.HandoffRequested(topic, vars.get("topic_note"), language));
+                out.add(new Output.HandoffRequested(topic, vars.get("topic_note"), language, urgent));
                 endDialog();
             } else if (s instanceof Step.End e) {
                 if (e.text() != null) say(e.text(), List.of());

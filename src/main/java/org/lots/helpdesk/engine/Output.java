@@ -17,12 +17,28 @@ public sealed interface Output {
         }
     }
 
-    /** The newcomer should get a human adviser. */
-    record HandoffRequested(String topic, String note, String language) implements Output {}
+    /**
+     * The newcomer should get a human adviser.
+     *
+     * @param urgent the newcomer may be in danger: the chat goes first in the queue, to every adviser, and an open
+     *               handoff of the conversation becomes urgent too
+     */
+    record HandoffRequested(String topic, String note, String language, boolean urgent) implements Output {
+        public HandoffRequested(String topic, String note, String language) {
+            this(topic, note, language, false);
+        }
+    }
+
+    /**
+     * The newcomer wrote that they may be in danger, and this turn answers with emergency numbers ({@code dialog} is
+     * the safety dialog, e.g. {@code safety.violence}). Whatever stands between a newcomer and the bot's answer
+     * (rate limits, a consent question, a stopped chat) lets a turn with this output through.
+     */
+    record SafetyAlert(String dialog) implements Output {}
 
     /** Newcomer words the bot could not answer itself: for editors to see what to write next. */
     record Unanswered(String text, String language, Reason reason, String dialog, String step) implements Output {
-        public enum Reason { FALLBACK, CLARIFY, HANDOFF }
+        public enum Reason { FALLBACK, CLARIFY, HANDOFF, SAFETY }
     }
 
     /** While an adviser has the chat, the newcomer's words (or a file they sent) go to them. */

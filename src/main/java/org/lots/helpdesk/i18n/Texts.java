@@ -31,7 +31,11 @@ public final class Texts {
         Catalogue.Entry entry = content.catalogue().entry(language, key).orElse(null);
         if (entry == null) return key; // lint stops content with missing keys; this only guards against bugs
         Map<String, Object> args = new HashMap<>();
-        content.settings().forEach((k, v) -> { if (v instanceof String) args.put(k, v); });
+        content.settings().forEach((k, v) -> {
+            if (v instanceof String) args.put(k, v);
+            // A settings section of plain values is one argument each: emergency: {number: "112"} is {emergency_number}.
+            else if (v instanceof Map<?, ?> section) section.forEach((k2, v2) -> { if (v2 instanceof String) args.put(k + "_" + k2, v2); });
+        });
         variables.forEach((k, v) -> args.put(k, v instanceof String s && NUMBER.matcher(s).matches() ? Double.valueOf(s) : v));
         try {
             return new MessageFormat(entry.text(), locale(language)).format(args);

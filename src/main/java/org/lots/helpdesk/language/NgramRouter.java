@@ -72,7 +72,8 @@ public final class NgramRouter implements Router {
             if (!k.isEmpty() && k.split(" ").length <= 3) greetings.add(k);
         })));
         for (Dialog d : content.dialogs().values()) {
-            if (NOT_ROUTED.contains(d.id())) continue;
+            // Safety dialogs are reached by the danger matcher alone, before routing (its patterns, not n-grams).
+            if (NOT_ROUTED.contains(d.id()) || org.lots.helpdesk.engine.DangerDetector.isSafetyDialog(d.id())) continue;
             List<String> kw = new ArrayList<>();
             d.keywords().forEach(w -> { String k = TextNormalizer.key(w); if (k.length() >= 3) kw.add(k); });
             keywords.put(d.id(), kw);

@@ -74,6 +74,10 @@ final class ContentChecks {
             }
             for (String key : Dialog.textKeys(s)) checkKey(path, s.line(), key, catalogue);
         }
+        // The engine follows a safety dialog's handoff with one of these (a person comes first / nobody is online).
+        if (d.id().equals("safety") || d.id().startsWith("safety.")) {
+            for (String key : List.of("safety.queued", "safety.closed")) checkKey(path, 1, key, catalogue);
+        }
         for (String lang : d.examples().keySet()) {
             if (catalogue.language(lang).isEmpty()) problems.add(Problem.warning(path, 1, "examples for '" + lang + "', a language with no translation file"));
         }
