@@ -70,7 +70,9 @@ public final class Cli {
         try {
             var knowledge = new org.lots.helpdesk.engine.Knowledge(result.content(), new org.lots.helpdesk.language.NgramRouter(result.content()));
             var engine = new org.lots.helpdesk.engine.Engine(new org.lots.helpdesk.language.LinguaLanguageIdentifier(), fallback());
-            Evaluation.print(Evaluation.run(engine, knowledge, Evaluation.read(Path.of(args[1]))), out);
+            var cases = Evaluation.read(Path.of(args[1]));
+            if (SafetyEvaluation.applies(cases)) SafetyEvaluation.print(SafetyEvaluation.run(engine, knowledge, cases), out);
+            else Evaluation.print(Evaluation.run(engine, knowledge, cases), out);
             return 0;
         } catch (java.io.IOException e) {
             out.println(args[1] + ":0: cannot read: " + e.getMessage());

@@ -15,7 +15,7 @@ import org.lots.helpdesk.engine.DangerDetector;
  * ك meets ک). A pattern is one or more terms joined by {@code " + "}; every term must occur. A term is one or more
  * alternatives joined by {@code |}; an alternative is a word beginning (it may span several words:
  * {@code "want to die"}), {@code ~stem} anywhere inside a word (for languages that glue clitics and suffixes to a
- * word), or {@code =word} a whole word. A term starting with {@code !} must NOT occur.
+ * word; a word beginning in Arabic script may follow a clitic such as و or ال anyway), or {@code =word} a whole word. A term starting with {@code !} must NOT occur.
  * <pre>
  * keywords:
  *   - "passport|pass|documents + took|taken|keeps|holds"
@@ -95,8 +95,19 @@ public final class DangerMatcher implements DangerDetector {
         return switch (a.mode()) {
             case '~' -> key.contains(a.text());
             case '=' -> padded.contains(" " + a.text() + " ");
-            default -> padded.contains(" " + a.text());
+            default -> padded.contains(" " + a.text()) || arabicClitic(a.text(), padded);
         };
+    }
+
+    /** Arabic and Persian glue "and", "with", "to" and the article to the next word: "وقافلين" begins "قافلين". */
+    private static final List<String> CLITICS = List.of("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "ع");
+
+    private static boolean arabicClitic(String text, String padded) {
+        if (text.isEmpty() || Character.UnicodeBlock.of(text.charAt(0)) != Character.UnicodeBlock.ARABIC) return false;
+        for (String c : CLITICS) {
+            if (padded.contains(" " + c + text)) return true;
+        }
+        return false;
     }
 
     /** Null for a pattern with nothing left after folding (lint reports it). */
