@@ -133,6 +133,7 @@ class GoldenTranscriptTests {
                 }
                 case "rtl" -> t.replies().forEach(r -> assertEquals(v, r.rightToLeft(), context));
                 case "handoff" -> assertEquals(v, t.outputs().stream().anyMatch(Output.HandoffRequested.class::isInstance), context);
+                case "urgent" -> assertEquals(v, t.outputs().stream().anyMatch(o -> o instanceof Output.HandoffRequested h && h.urgent()), context);
                 case "satisfaction" -> assertTrue(t.outputs().stream().anyMatch(o -> o instanceof Output.SatisfactionGiven g && g.score() == ((Number) v).intValue()), context);
                 case "for_adviser" -> assertTrue(t.outputs().stream().anyMatch(o -> o instanceof Output.ForAdviser f && f.text().equals(v)), context);
                 case "variable" -> ((Map<String, Object>) v).forEach((name, value) ->
