@@ -41,6 +41,13 @@ public class Handoff {
     private Integer satisfaction;
     /** The last time the newcomer or an adviser wrote while this handoff was open. */
     private Instant lastActivityAt;
+    /**
+     * The newcomer may be in danger (the safety dialogs, or an adviser's flag): first in the queue, offered to every
+     * adviser. {@code urgentAt} is when it first became urgent and stays set when an adviser unflags it, so that
+     * reports can count handoffs that were ever urgent ({@code urgentAt != null}); no text is kept for that.
+     */
+    private boolean urgent;
+    private Instant urgentAt;
     @Version
     private Long version;
 
@@ -73,4 +80,13 @@ public class Handoff {
     public Integer getSatisfaction() { return satisfaction; }
     public Instant getLastActivityAt() { return lastActivityAt; }
     public Long getVersion() { return version; }
+    public boolean isUrgent() { return urgent; }
+    public Instant getUrgentAt() { return urgentAt; }
+
+    /** A new handoff that is urgent from the start (a newcomer in danger). */
+    Handoff urgentFrom(Instant at) {
+        this.urgent = true;
+        this.urgentAt = at;
+        return this;
+    }
 }

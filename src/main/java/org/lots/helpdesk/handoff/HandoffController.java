@@ -198,6 +198,7 @@ class HandoffController {
         m.put("status", h.getStatus().name().toLowerCase(Locale.ROOT));
         m.put("adviser", h.getAdviser());
         m.put("lastActivityAt", iso(h.getLastActivityAt()));
+        m.put("urgent", h.isUrgent());
         return m;
     }
 

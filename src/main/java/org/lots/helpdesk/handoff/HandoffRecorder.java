@@ -28,11 +28,13 @@ class HandoffRecorder {
     private final HandoffRepository handoffs;
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
+    private final UrgentHandoffs urgent;
 
-    HandoffRecorder(HandoffRepository handoffs, MongoTemplate mongo, ApplicationEventPublisher events) {
+    HandoffRecorder(HandoffRepository handoffs, MongoTemplate mongo, ApplicationEventPublisher events, UrgentHandoffs urgent) {
         this.handoffs = handoffs;
         this.mongo = mongo;
         this.events = events;
+        this.urgent = urgent;
     }
 
     @EventListener
@@ -44,9 +46,12 @@ class HandoffRecorder {
         if (event.preview()) return;
         if (event.output() instanceof Output.HandoffRequested request) {
             if (handoffs.findFirstByConversationIdAndStatusIn(event.conversationId(), OPEN).isEmpty()) {
-                Handoff h = handoffs.insert(new Handoff(event.conversationId(), event.channel(), request.language(),
-                        request.topic(), request.note(), event.at()));
+                Handoff h = new Handoff(event.conversationId(), event.channel(), request.language(),
+                        request.topic(), request.note(), event.at());
+                h = handoffs.insert(request.urgent() ? h.urgentFrom(event.at()) : h);
                 events.publishEvent(new HandoffChanged(h.getId(), h.getConversationId()));
+            } else if (request.urgent()) {
+                urgent.flag(event.conversationId(), event.at()); // danger while waiting, or while an adviser has the chat
             }
         } else if (event.output() instanceof Output.ForAdviser words) {
             Handoff h = mongo.findAndModify(query(where("conversationId").is(event.conversationId()).and("status").in(OPEN)),

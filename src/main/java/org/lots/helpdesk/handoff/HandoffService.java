@@ -120,11 +120,11 @@ public class HandoffService {
         }
         List<Offer> out = new ArrayList<>();
         for (Handoff h : handoffs.findByStatusOrderByRequestedAtAsc(Handoff.Status.WAITING)) {
-            boolean toAll = !h.getRequestedAt().plus(properties.offerAllAfter()).isAfter(now)
+            boolean toAll = h.isUrgent() || !h.getRequestedAt().plus(properties.offerAllAfter()).isAfter(now)
                     || !spokenOnline.contains(h.getLanguage());
             if (all || toAll || mine.contains(h.getLanguage())) out.add(new Offer(h, toAll));
         }
-        return out;
+        return UrgentHandoffs.urgentFirst(out, Offer::handoff);
     }
 
     public List<Handoff> claimed(String adviser) {

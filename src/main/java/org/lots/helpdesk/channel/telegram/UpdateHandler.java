@@ -222,6 +222,8 @@ class UpdateHandler {
         boolean start = input instanceof Input.Command c && "start".equals(c.name());
         if (start) chats.stopped(chatId, false);
         ConversationService.Result result = conversations.receive(new Address(CHANNEL, String.valueOf(chatId)), input, languageHint);
+        // A newcomer in danger gets the emergency answer (and the adviser's words after it) even after /stop.
+        if (result.turn().outputs().stream().anyMatch(Output.SafetyAlert.class::isInstance)) chats.stopped(chatId, false);
         List<OutboundMessage> messages = new ArrayList<>();
         if (edit != null) messages.add(edit);
         messages.addAll(renderer.render(chatId, result.turn().replies()));
