@@ -43,12 +43,13 @@
 
   function queueItem(h, showAdviser) {
     const open = el('button', { type: 'button', class: 'open', 'data-id': h.id, onclick: () => openChat(h.id) },
+      h.urgent ? el('span', { class: 'urgent-mark', title: 'The newcomer may be in danger: take this chat first' }, '⚠ URGENT') : null,
       el('span', { class: 'lang', lang: h.language }, languageName(h.language)),
       el('span', { class: 'topic' }, h.topicTitle || h.topic || 'no topic'),
       el('span', { class: 'wait', 'data-since': h.since }, waited(h.since)),
       showAdviser && h.adviser ? el('span', { class: 'small' }, h.adviser) : null,
       el('span', { class: 'preview', dir: h.direction || 'auto', lang: h.language }, h.preview || ''));
-    return el('li', { class: 'queue-item' + (h.id === state.current ? ' selected' : ''), 'data-id': h.id }, open);
+    return el('li', { class: 'queue-item' + (h.urgent ? ' urgent' : '') + (h.id === state.current ? ' selected' : ''), 'data-id': h.id }, open);
   }
 
   async function refreshLists() {
@@ -69,6 +70,7 @@
     clear(m);
     mine.forEach(h => m.appendChild(queueItem(h, false)));
     $('mine-empty').hidden = mine.length > 0;
+    Lots.urgent.alertNew(waiting);
     document.title = (waiting.length ? '(' + waiting.length + ') ' : '') + 'Lots adviser console';
   }
 
@@ -106,6 +108,10 @@
     if (d.outcome) meta.push('outcome: ' + d.outcome.replace('_', ' '));
     if (d.satisfaction) meta.push('satisfaction: ' + d.satisfaction + '/5');
     $('chat-meta').textContent = meta.join(' · ');
+    $('chat').classList.toggle('urgent', d.urgent === true);
+    $('urgent-flag').hidden = d.status === 'closed';
+    $('urgent-flag').textContent = d.urgent ? 'Not urgent' : 'Mark urgent';
+    $('urgent-flag').setAttribute('aria-pressed', d.urgent ? 'true' : 'false');
 
     const waiting = d.status === 'waiting';
     const mine = d.mine === true;
@@ -177,6 +183,11 @@
 
   function wire() {
     $('claim').addEventListener('click', () => act(() => api('POST', '/api/handoffs/' + state.current + '/claim')));
+    $('urgent-flag').addEventListener('click', () => {
+      Lots.urgent.unlock();
+      const urgent = !(state.detail && state.detail.urgent);
+      act(() => api('POST', '/api/handoffs/' + state.current + '/urgent', { urgent }));
+    });
     $('close').addEventListener('click', () => act(() => api('POST', '/api/handoffs/' + state.current + '/close', { outcome: $('outcome').value })));
     $('transfer').addEventListener('click', () => {
       const to = $('transfer-to').value;
