@@ -160,13 +160,29 @@ public class ConversationService {
      * {@link Output.ForgetRequested} event. The farewell reply is still delivered, then nothing remains.
      */
     private Result forget(Conversation c, Turn turn, Instant now) {
-        if (c.getVersion() != null) {
-            transcript.deleteByConversationId(c.getId());
-            conversations.deleteById(c.getId());
-            events.publishEvent(new ConversationEvent(c.getId(), c.getChannel(), c.isPreview(), new Output.ForgetRequested(), now));
-        }
+        if (c.getVersion() != null) erase(c, now);
         log.info("Conversation {} forgotten at the newcomer's request", c.getId());
         return new Result(c, turn);
+    }
+
+    /**
+     * Deletes a conversation and, through the events, everything other modules keep about it (privacy's
+     * NewcomerData calls this for the web chat's delete and the retention purge). False when there is none.
+     */
+    public boolean forget(String conversationId) {
+        Conversation c = conversations.findById(conversationId).orElse(null);
+        if (c == null) return false;
+        synchronized (stripe(c.getChannel() + ":" + c.getAddress())) {
+            erase(c, clock.instant());
+        }
+        return true;
+    }
+
+    private void erase(Conversation c, Instant now) {
+        transcript.deleteByConversationId(c.getId());
+        conversations.deleteById(c.getId());
+        events.publishEvent(new ConversationEvent(c.getId(), c.getChannel(), c.isPreview(), new Output.ForgetRequested(), now));
+        events.publishEvent(new ConversationForgotten(c.getId(), c.getChannel(), c.getAddress()));
     }
 
     /** Adds an adviser's message or note to the transcript. */
