@@ -33,6 +33,8 @@ public class Handoff {
     private Instant requestedAt;
     /** The adviser who has the chat (CLAIMED) or had it last (CLOSED). */
     private String adviser;
+    /** Every adviser who has had the chat: they may read it later, nobody else (but admins). */
+    private java.util.Set<String> holders;
     private Instant claimedAt;
     private Instant closedAt;
     private String closedBy;
@@ -66,6 +68,7 @@ public class Handoff {
     public Status getStatus() { return status; }
     public Instant getRequestedAt() { return requestedAt; }
     public String getAdviser() { return adviser; }
+    public java.util.Set<String> getHolders() { return holders == null ? java.util.Set.of() : holders; }
     public Instant getClaimedAt() { return claimedAt; }
     public Instant getClosedAt() { return closedAt; }
     public String getClosedBy() { return closedBy; }

@@ -161,7 +161,7 @@ public class HandoffService {
         Instant now = clock.instant();
         Handoff h = mongo.findAndModify(query(where("_id").is(id).and("status").is(Handoff.Status.WAITING)),
                 new Update().set("status", Handoff.Status.CLAIMED).set("adviser", actor.username()).set("claimedAt", now)
-                        .set("lastActivityAt", now).inc("version", 1),
+                        .set("lastActivityAt", now).addToSet("holders", actor.username()).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), Handoff.class);
         if (h == null) {
             Handoff existing = get(id);
@@ -229,7 +229,8 @@ public class HandoffService {
                 : where("status").is(Handoff.Status.CLAIMED).and("adviser").is(actor.username());
         Handoff before = get(id);
         Instant now = clock.instant();
-        Update update = new Update().set("adviser", target.username()).set("lastActivityAt", now).inc("version", 1);
+        Update update = new Update().set("adviser", target.username()).set("lastActivityAt", now)
+                .addToSet("holders", target.username()).inc("version", 1);
         if (before.getStatus() == Handoff.Status.WAITING) update.set("status", Handoff.Status.CLAIMED).set("claimedAt", now);
         Handoff h = mongo.findAndModify(query(where("_id").is(id)).addCriteria(owner), update,
                 FindAndModifyOptions.options().returnNew(true), Handoff.class);
