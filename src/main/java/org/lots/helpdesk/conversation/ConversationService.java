@@ -17,6 +17,7 @@ import org.lots.helpdesk.engine.Engine;
 import org.lots.helpdesk.engine.Helpline;
 import org.lots.helpdesk.engine.Input;
 import org.lots.helpdesk.engine.Output;
+import org.lots.helpdesk.engine.StoredData;
 import org.lots.helpdesk.engine.Turn;
 import org.lots.helpdesk.engine.TranscriptText;
 import org.lots.helpdesk.conversation.TranscriptEntry.Author;
@@ -49,12 +50,14 @@ public class ConversationService {
     private final Clock clock;
     private final Map<String, ChannelGateway> gateways;
     private final HelplineSource helplines;
+    private final StoredDataSource stored;
     private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong();
 
     public ConversationService(ConversationRepository conversations, TranscriptRepository transcript,
                                ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
-                               List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines) {
+                               List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines,
+                               ObjectProvider<StoredDataSource> stored) {
         this.conversations = conversations;
         this.transcript = transcript;
         this.content = content;
@@ -63,6 +66,8 @@ public class ConversationService {
         this.clock = clock;
         this.gateways = gateways.stream().collect(Collectors.toMap(ChannelGateway::channel, Function.identity()));
         this.helplines = helplines.getIfAvailable(() -> c -> Helpline.UNKNOWN);
+        // Looked up when asked: the privacy module that implements it depends on this service.
+        this.stored = c -> stored.getIfAvailable(() -> x -> StoredData.UNKNOWN).forConversation(c);
         for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
     }
 
@@ -135,8 +140,12 @@ public class ConversationService {
     public record Result(Conversation conversation, Turn turn) {}
 
     private Result apply(Conversation c, Input input, String languageHint, Instant now) {
-        Turn turn = engine.handle(content.current(), c.getState(), input, languageHint, helplines.forConversation(c));
+        Turn turn = engine.handle(content.current(), c.getState(), input, languageHint, helplines.forConversation(c), stored.forConversation(c));
         if (turn.outputs().stream().anyMatch(Output.ForgetRequested.class::isInstance)) return forget(c, turn, now);
+        if (c.getPrivacyNoticeAt() == null) {
+            turn = engine.privacy().withFirstContactNotice(content.current(), turn); // at first contact, once
+            c.noticed(now);
+        }
         c.update(turn.state(), now);
         Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);
         List<TranscriptEntry> entries = new ArrayList<>();

@@ -1,6 +1,18 @@
 package org.lots.helpdesk.privacy;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+
+import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.conversation.ConversationService;
+import org.lots.helpdesk.conversation.StoredDataSource;
+import org.lots.helpdesk.conversation.TranscriptEntry;
+import org.lots.helpdesk.engine.StoredData;
+import org.lots.helpdesk.handoff.Handoff;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -11,16 +23,43 @@ import org.springframework.stereotype.Service;
  * the events this publishes, in the same call.
  */
 @Service
-public class NewcomerData {
+public class NewcomerData implements StoredDataSource {
+
+    static final String FILES = "newcomer_files";
 
     private final ConversationService conversations;
+    private final MongoTemplate mongo;
 
-    NewcomerData(ConversationService conversations) {
+    NewcomerData(ConversationService conversations, MongoTemplate mongo) {
         this.conversations = conversations;
+        this.mongo = mongo;
     }
 
     /** Deletes every trace of the conversation. False when there was none (already deleted, or a wrong id). */
     public boolean forget(String conversationId) {
         return conversationId != null && conversations.forget(conversationId);
+    }
+
+    /** Counts and dates of what is stored about this conversation's newcomer: theirs only, never anyone else's. */
+    public StoredData.Summary summary(String conversationId) {
+        var ofThis = where("conversationId").is(conversationId);
+        long messages = mongo.count(query(ofThis), TranscriptEntry.class);
+        Instant first = at(conversationId, Sort.Direction.ASC), last = at(conversationId, Sort.Direction.DESC);
+        long handoffs = mongo.count(query(where("conversationId").is(conversationId)), Handoff.class);
+        long open = mongo.count(query(where("conversationId").is(conversationId)
+                .and("status").in(Handoff.Status.WAITING, Handoff.Status.CLAIMED)), Handoff.class);
+        long files = mongo.count(query(where("conversationId").is(conversationId)), FILES);
+        return new StoredData.Summary(messages, first, last, handoffs, open, files);
+    }
+
+    @Override
+    public StoredData forConversation(Conversation conversation) {
+        return () -> conversation.getVersion() == null ? null : summary(conversation.getId());
+    }
+
+    private Instant at(String conversationId, Sort.Direction direction) {
+        TranscriptEntry e = mongo.findOne(query(where("conversationId").is(conversationId)).with(Sort.by(direction, "at")).limit(1),
+                TranscriptEntry.class);
+        return e == null ? null : e.at();
     }
 }

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import org.lots.helpdesk.engine.Engine;
 import org.lots.helpdesk.engine.LanguageIdentifier;
+import org.lots.helpdesk.engine.Retention;
+import org.lots.helpdesk.privacy.RetentionProperties;
 import org.lots.helpdesk.language.LinguaLanguageIdentifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +27,8 @@ public class CoreConfiguration {
     }
 
     @Bean
-    Engine engine(LanguageIdentifier languageIdentifier, HelpdeskProperties properties) {
-        return new Engine(languageIdentifier, properties.fallbackLanguage());
+    Engine engine(LanguageIdentifier languageIdentifier, HelpdeskProperties properties, RetentionProperties retention) {
+        return new Engine(languageIdentifier, properties.fallbackLanguage(),
+                new Retention(retention.inactiveConversations(), retention.closedHandoffs(), retention.unanswered()));
     }
 }
