@@ -51,13 +51,14 @@ public class ConversationService {
     private final Map<String, ChannelGateway> gateways;
     private final HelplineSource helplines;
     private final StoredDataSource stored;
+    private final OpenHandoffs openHandoffs;
     private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong();
 
     public ConversationService(ConversationRepository conversations, TranscriptRepository transcript,
                                ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
                                List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines,
-                               ObjectProvider<StoredDataSource> stored) {
+                               ObjectProvider<StoredDataSource> stored, ObjectProvider<OpenHandoffs> openHandoffs) {
         this.conversations = conversations;
         this.transcript = transcript;
         this.content = content;
@@ -68,6 +69,7 @@ public class ConversationService {
         this.helplines = helplines.getIfAvailable(() -> c -> Helpline.UNKNOWN);
         // Looked up when asked: the privacy module that implements it depends on this service.
         this.stored = c -> stored.getIfAvailable(() -> x -> StoredData.UNKNOWN).forConversation(c);
+        this.openHandoffs = id -> openHandoffs.getIfAvailable(() -> x -> true).open(id);
         for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
     }
 
@@ -140,6 +142,12 @@ public class ConversationService {
     public record Result(Conversation conversation, Turn turn) {}
 
     private Result apply(Conversation c, Input input, String languageHint, Instant now) {
+        // Waiting for a person no handoff stands for (closed while the notice was lost, or deleted): the bot is back.
+        if (c.getState().escalated() && !c.isPreview() && c.getVersion() != null && !(input instanceof Input.Event)
+                && !openHandoffs.open(c.getId())) {
+            log.info("Conversation {} waited for a handoff that is no longer open; the bot takes over", c.getId());
+            c.update(c.getState().inBotMode(), c.getUpdatedAt());
+        }
         Turn turn = engine.handle(content.current(), c.getState(), input, languageHint, helplines.forConversation(c), stored.forConversation(c));
         if (turn.outputs().stream().anyMatch(Output.ForgetRequested.class::isInstance)) return forget(c, turn, now);
         if (c.getPrivacyNoticeAt() == null) {

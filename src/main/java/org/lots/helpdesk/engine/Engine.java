@@ -58,14 +58,18 @@ public final class Engine {
     private final Privacy privacy;
 
     public Engine(LanguageIdentifier languages, String fallbackLanguage) {
-        this(languages, fallbackLanguage, Retention.DEFAULT);
+        this(languages, fallbackLanguage, Retention.DEFAULT, true);
     }
 
-    /** @param retention how long data is kept, for the privacy texts to say */
-    public Engine(LanguageIdentifier languages, String fallbackLanguage, Retention retention) {
+    /**
+     * @param retention          how long data is kept, for the privacy texts to say
+     * @param firstContactNotice whether the first turn ends with the short privacy notice (off where the channel
+     *                           shows it itself, e.g. a web page around the chat)
+     */
+    public Engine(LanguageIdentifier languages, String fallbackLanguage, Retention retention, boolean firstContactNotice) {
         this.languages = languages;
         this.fallbackLanguage = fallbackLanguage;
-        this.privacy = new Privacy(retention);
+        this.privacy = new Privacy(retention, firstContactNotice);
     }
 
     /** The privacy texts (the conversation layer adds the first-contact notice with it). */

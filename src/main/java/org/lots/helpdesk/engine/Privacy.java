@@ -32,9 +32,11 @@ public final class Privacy {
             "privacy.consent_q", "privacy.consent_yes", "privacy.consent_no", "privacy.consent_declined");
 
     private final Retention retention;
+    private final boolean firstContactNotice;
 
-    Privacy(Retention retention) {
+    Privacy(Retention retention, boolean firstContactNotice) {
         this.retention = retention == null ? Retention.DEFAULT : retention;
+        this.firstContactNotice = firstContactNotice;
     }
 
     /** The retention periods as words in the language: {conversations}, {handoffs}, {unanswered}. */
@@ -82,6 +84,7 @@ public final class Privacy {
      * that {@code /privacy} tells more. The conversation layer knows which turn is the first.
      */
     public Turn withFirstContactNotice(Knowledge k, Turn turn) {
+        if (!firstContactNotice) return turn;
         String language = turn.state().language();
         List<Output> outputs = new ArrayList<>(turn.outputs());
         outputs.add(new Reply(k.texts().format(language, FIRST_CONTACT, retentionArgs(language)), List.of(), language,

@@ -41,6 +41,8 @@ public class Handoff {
     private Outcome outcome;
     /** The newcomer's answer to the satisfaction question, 1..5, once given. */
     private Integer satisfaction;
+    /** Closed, and the newcomer not yet told (their channel failed): {@link CloseNotices} tries again. */
+    private Boolean closeNoticePending;
     /** The last time the newcomer or an adviser wrote while this handoff was open. */
     private Instant lastActivityAt;
     @Version
@@ -75,5 +77,6 @@ public class Handoff {
     public Outcome getOutcome() { return outcome; }
     public Integer getSatisfaction() { return satisfaction; }
     public Instant getLastActivityAt() { return lastActivityAt; }
+    public boolean isCloseNoticePending() { return Boolean.TRUE.equals(closeNoticePending); }
     public Long getVersion() { return version; }
 }

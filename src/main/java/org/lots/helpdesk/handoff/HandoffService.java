@@ -81,11 +81,13 @@ public class HandoffService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Map<String, AttachmentSource> attachments;
+    private final CloseNotices closeNotices;
 
     HandoffService(HandoffRepository handoffs, MongoTemplate mongo, ConversationService conversations,
                    ContentService content, UserService users, Translator translator, Presence presence,
                    HandoffProperties properties, Clock clock, ApplicationEventPublisher events,
-                   List<AttachmentSource> attachments) {
+                   List<AttachmentSource> attachments, CloseNotices closeNotices) {
+        this.closeNotices = closeNotices;
         this.handoffs = handoffs;
         this.mongo = mongo;
         this.conversations = conversations;
@@ -256,10 +258,10 @@ public class HandoffService {
         Instant now = clock.instant();
         Handoff h = mongo.findAndModify(query(where("_id").is(id)).addCriteria(who),
                 new Update().set("status", Handoff.Status.CLOSED).set("closedAt", now).set("closedBy", actor.username())
-                        .set("outcome", outcome).set("lastActivityAt", now).inc("version", 1),
+                        .set("outcome", outcome).set("lastActivityAt", now).set("closeNoticePending", true).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), Handoff.class);
         if (h == null) throw ownerRefusal(get(id), "close");
-        tell(h, Input.Event.Kind.ADVISER_CLOSED);
+        if (tell(h, Input.Event.Kind.ADVISER_CLOSED)) closeNotices.delivered(h); // else CloseNotices tries again
         changed(h);
         return h;
     }
@@ -391,11 +393,13 @@ public class HandoffService {
     }
 
     /** Lets the engine know (it switches between bot and person and tells the newcomer). Delivery problems stay here. */
-    private void tell(Handoff h, Input.Event.Kind kind) {
+    private boolean tell(Handoff h, Input.Event.Kind kind) {
         try {
             conversations.notify(h.getConversationId(), new Input.Event(kind));
+            return true;
         } catch (RuntimeException e) {
             log.warn("Telling conversation {} that {} failed: {}", h.getConversationId(), kind, e.getClass().getSimpleName());
+            return false;
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closedHandoffs        closed handoffs, with their notes, files and translations, are deleted this long
  *                              after closing
  * @param unanswered            unanswered-question entries are deleted after this long
+ * @param audit                 audit log entries (ids only, no message text) are deleted after this long
  * @param purgeEvery            how often the purge runs
  */
 @ConfigurationProperties("helpdesk.retention")
@@ -20,4 +21,5 @@ public record RetentionProperties(
         @DefaultValue("P90D") Duration inactiveConversations,
         @DefaultValue("P365D") Duration closedHandoffs,
         @DefaultValue("P90D") Duration unanswered,
+        @DefaultValue("P730D") Duration audit,
         @DefaultValue("PT1H") Duration purgeEvery) {}

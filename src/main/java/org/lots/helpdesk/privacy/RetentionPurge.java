@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.lots.helpdesk.audit.AuditLog;
 import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.handoff.Handoff;
 import org.lots.helpdesk.handoff.HandoffRetention;
@@ -36,9 +37,12 @@ public class RetentionPurge {
     private final NewcomerData newcomers;
     private final HandoffRetention handoffs;
     private final RetentionProperties retention;
+    private final AuditLog audit;
     private final Clock clock;
 
-    RetentionPurge(MongoTemplate mongo, NewcomerData newcomers, HandoffRetention handoffs, RetentionProperties retention, Clock clock) {
+    RetentionPurge(MongoTemplate mongo, NewcomerData newcomers, HandoffRetention handoffs, RetentionProperties retention,
+                   AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.mongo = mongo;
         this.newcomers = newcomers;
         this.handoffs = handoffs;
@@ -67,6 +71,7 @@ public class RetentionPurge {
     public Purged purge(Instant now) {
         Instant inactiveBefore = now.minus(retention.inactiveConversations());
         Instant closedBefore = now.minus(retention.closedHandoffs());
+        audit.purgeBefore(now.minus(retention.audit()));
         long unanswered = mongo.remove(query(where("at").lt(now.minus(retention.unanswered()))), UnansweredQuestion.class).getDeletedCount();
         int expired = 0, forgotten = 0;
         for (List<Handoff> old = handoffs.closedBefore(closedBefore); !old.isEmpty(); old = handoffs.closedBefore(closedBefore)) {

@@ -51,7 +51,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/console/me").authenticated()
                         .requestMatchers("/api/console/**").hasAnyRole("ADVISER", "ADMIN")
                         .requestMatchers("/api/reports/**").hasRole("COORDINATOR")
-                        .requestMatchers("/api/admin/**", "/console/admin.html", "/console/admin.js").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**", "/console/admin.html", "/console/admin.js", "/console/audit.html",
+                                "/console/audit.js").hasRole("ADMIN")
                         .requestMatchers("/api/**").denyAll() // an API endpoint without a rule above is closed to all
                         .anyRequest().authenticated())
                 .addFilterBefore(new SessionStamp(users), AnonymousAuthenticationFilter.class)

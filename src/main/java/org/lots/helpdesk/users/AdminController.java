@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lots.helpdesk.audit.AuditLog;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -53,7 +54,8 @@ class AdminController {
     }
 
     @PostMapping
-    ResponseEntity<?> create(@RequestBody CreateUser request) {
+    ResponseEntity<?> create(@RequestBody CreateUser request, jakarta.servlet.http.HttpServletRequest http) {
+        AuditLog.target(http, request.username());
         try {
             UserAccount a = users.create(request.username(), request.password(), request.roles(), request.languages());
             return ResponseEntity.status(HttpStatus.CREATED).body(view(a));
