@@ -3,7 +3,7 @@
 (function () {
   const { api, el, clear, token } = Lots;
   const $ = id => document.getElementById(id);
-  const ROLES = ['ADVISER', 'EDITOR', 'ADMIN'];
+  const ROLES = ['ADVISER', 'EDITOR', 'REVIEWER', 'COORDINATOR', 'ADMIN'];
   let languageNames = {};
 
   function say(box, text) {

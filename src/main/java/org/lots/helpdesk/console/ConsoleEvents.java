@@ -15,6 +15,7 @@ import org.lots.helpdesk.handoff.Handoff;
 import org.lots.helpdesk.handoff.HandoffChanged;
 import org.lots.helpdesk.handoff.HandoffRepository;
 import org.lots.helpdesk.handoff.Presence;
+import org.lots.helpdesk.users.UserChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -69,6 +70,17 @@ class ConsoleEvents {
         presence.seen(username);
         sender.execute(() -> send(emitter, SseEmitter.event().name("hello").reconnectTime(2000).data("{}", MediaType.APPLICATION_JSON)));
         return emitter;
+    }
+
+    /** An admin changed the user's account: their streams end now (the session check refuses the reconnect). */
+    @EventListener
+    void on(UserChanged change) {
+        streams.forEach((emitter, user) -> {
+            if (user.equals(change.username())) sender.execute(() -> {
+                streams.remove(emitter);
+                emitter.complete();
+            });
+        });
     }
 
     @EventListener

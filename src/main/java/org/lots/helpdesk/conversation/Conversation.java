@@ -28,6 +28,8 @@ public class Conversation {
     private Long version;
     private Instant createdAt;
     private Instant updatedAt;
+    /** When the newcomer was told what is stored and for how long (the first turn); null before. */
+    private Instant privacyNoticeAt;
 
     protected Conversation() {}
 
@@ -49,6 +51,11 @@ public class Conversation {
     public Long getVersion() { return version; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public Instant getPrivacyNoticeAt() { return privacyNoticeAt; }
+
+    void noticed(Instant now) {
+        this.privacyNoticeAt = now;
+    }
 
     void update(ConversationState state, Instant now) {
         this.state = state;

@@ -17,6 +17,7 @@ import org.lots.helpdesk.engine.Engine;
 import org.lots.helpdesk.engine.Helpline;
 import org.lots.helpdesk.engine.Input;
 import org.lots.helpdesk.engine.Output;
+import org.lots.helpdesk.engine.StoredData;
 import org.lots.helpdesk.engine.Turn;
 import org.lots.helpdesk.engine.TranscriptText;
 import org.lots.helpdesk.conversation.TranscriptEntry.Author;
@@ -49,12 +50,15 @@ public class ConversationService {
     private final Clock clock;
     private final Map<String, ChannelGateway> gateways;
     private final HelplineSource helplines;
+    private final StoredDataSource stored;
+    private final OpenHandoffs openHandoffs;
     private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong();
 
     public ConversationService(ConversationRepository conversations, TranscriptRepository transcript,
                                ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
-                               List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines) {
+                               List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines,
+                               ObjectProvider<StoredDataSource> stored, ObjectProvider<OpenHandoffs> openHandoffs) {
         this.conversations = conversations;
         this.transcript = transcript;
         this.content = content;
@@ -63,6 +67,9 @@ public class ConversationService {
         this.clock = clock;
         this.gateways = gateways.stream().collect(Collectors.toMap(ChannelGateway::channel, Function.identity()));
         this.helplines = helplines.getIfAvailable(() -> c -> Helpline.UNKNOWN);
+        // Looked up when asked: the privacy module that implements it depends on this service.
+        this.stored = c -> stored.getIfAvailable(() -> x -> StoredData.UNKNOWN).forConversation(c);
+        this.openHandoffs = id -> openHandoffs.getIfAvailable(() -> x -> true).open(id);
         for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
     }
 
@@ -135,8 +142,18 @@ public class ConversationService {
     public record Result(Conversation conversation, Turn turn) {}
 
     private Result apply(Conversation c, Input input, String languageHint, Instant now) {
-        Turn turn = engine.handle(content.current(), c.getState(), input, languageHint, helplines.forConversation(c));
+        // Waiting for a person no handoff stands for (closed while the notice was lost, or deleted): the bot is back.
+        if (c.getState().escalated() && !c.isPreview() && c.getVersion() != null && !(input instanceof Input.Event)
+                && !openHandoffs.open(c.getId())) {
+            log.info("Conversation {} waited for a handoff that is no longer open; the bot takes over", c.getId());
+            c.update(c.getState().inBotMode(), c.getUpdatedAt());
+        }
+        Turn turn = engine.handle(content.current(), c.getState(), input, languageHint, helplines.forConversation(c), stored.forConversation(c));
         if (turn.outputs().stream().anyMatch(Output.ForgetRequested.class::isInstance)) return forget(c, turn, now);
+        if (c.getPrivacyNoticeAt() == null) {
+            turn = engine.privacy().withFirstContactNotice(content.current(), turn); // at first contact, once
+            c.noticed(now);
+        }
         c.update(turn.state(), now);
         Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);
         List<TranscriptEntry> entries = new ArrayList<>();
@@ -160,13 +177,29 @@ public class ConversationService {
      * {@link Output.ForgetRequested} event. The farewell reply is still delivered, then nothing remains.
      */
     private Result forget(Conversation c, Turn turn, Instant now) {
-        if (c.getVersion() != null) {
-            transcript.deleteByConversationId(c.getId());
-            conversations.deleteById(c.getId());
-            events.publishEvent(new ConversationEvent(c.getId(), c.getChannel(), c.isPreview(), new Output.ForgetRequested(), now));
-        }
+        if (c.getVersion() != null) erase(c, now);
         log.info("Conversation {} forgotten at the newcomer's request", c.getId());
         return new Result(c, turn);
+    }
+
+    /**
+     * Deletes a conversation and, through the events, everything other modules keep about it (privacy's
+     * NewcomerData calls this for the web chat's delete and the retention purge). False when there is none.
+     */
+    public boolean forget(String conversationId) {
+        Conversation c = conversations.findById(conversationId).orElse(null);
+        if (c == null) return false;
+        synchronized (stripe(c.getChannel() + ":" + c.getAddress())) {
+            erase(c, clock.instant());
+        }
+        return true;
+    }
+
+    private void erase(Conversation c, Instant now) {
+        transcript.deleteByConversationId(c.getId());
+        conversations.deleteById(c.getId());
+        events.publishEvent(new ConversationEvent(c.getId(), c.getChannel(), c.isPreview(), new Output.ForgetRequested(), now));
+        events.publishEvent(new ConversationForgotten(c.getId(), c.getChannel(), c.getAddress()));
     }
 
     /** Adds an adviser's message or note to the transcript. */

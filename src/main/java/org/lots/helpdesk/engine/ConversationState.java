@@ -30,6 +30,11 @@ public record ConversationState(String language, boolean languageConfirmed, Stri
         return new ConversationState(language, confirmed, null, null, List.of(), Map.of(), Mode.BOT, 0, null, List.of());
     }
 
+    /** The same state, with the bot answering again (no person waited for or in the chat). */
+    public ConversationState inBotMode() {
+        return new ConversationState(language, languageConfirmed, dialog, step, stack, variables, Mode.BOT, misses, topic, candidates);
+    }
+
     public boolean escalated() {
         return mode != Mode.BOT;
     }

@@ -55,10 +55,26 @@ public final class Engine {
 
     private final LanguageIdentifier languages;
     private final String fallbackLanguage;
+    private final Privacy privacy;
 
     public Engine(LanguageIdentifier languages, String fallbackLanguage) {
+        this(languages, fallbackLanguage, Retention.DEFAULT, true);
+    }
+
+    /**
+     * @param retention          how long data is kept, for the privacy texts to say
+     * @param firstContactNotice whether the first turn ends with the short privacy notice (off where the channel
+     *                           shows it itself, e.g. a web page around the chat)
+     */
+    public Engine(LanguageIdentifier languages, String fallbackLanguage, Retention retention, boolean firstContactNotice) {
         this.languages = languages;
         this.fallbackLanguage = fallbackLanguage;
+        this.privacy = new Privacy(retention, firstContactNotice);
+    }
+
+    /** The privacy texts (the conversation layer adds the first-contact notice with it). */
+    public Privacy privacy() {
+        return privacy;
     }
 
     /**
@@ -73,7 +89,14 @@ public final class Engine {
      *                 then); {@link Helpline#UNKNOWN} keeps to the handoff step's own text
      */
     public Turn handle(Knowledge knowledge, ConversationState state, Input input, String languageHint, Helpline helpline) {
+        return handle(knowledge, state, input, languageHint, helpline, StoredData.UNKNOWN);
+    }
+
+    /** @param stored what is stored about this newcomer, asked only for {@code /mydata} */
+    public Turn handle(Knowledge knowledge, ConversationState state, Input input, String languageHint, Helpline helpline,
+                       StoredData stored) {
         Work w = new Work(knowledge, state, languageHint, helpline);
+        w.stored = stored == null ? StoredData.UNKNOWN : stored;
         if (input instanceof Input.Text t) w.typed(t.text());
         else if (input instanceof Input.Payload p) w.payload(p.payload());
         else if (input instanceof Input.Command c) w.command(c.name(), c.argument());
@@ -87,6 +110,7 @@ public final class Engine {
         final Knowledge k;
         final Content content;
         final Helpline helpline;
+        StoredData stored = StoredData.UNKNOWN;
         String language;
         boolean confirmed;
         String dialog, step;
@@ -187,6 +211,10 @@ public final class Engine {
                 return;
             }
             Step pending = pendingStep();
+            if (pending instanceof Step.Handoff && (answers().matchesWords("system.yes_words", key) || answers().matchesWords("system.no_words", key))) {
+                consent(answers().matchesWords("system.yes_words", key));
+                return;
+            }
             if (pending instanceof Step.Input in) {
                 String value = answers().validate(in, text);
                 if (value != null) {
@@ -346,6 +374,14 @@ public final class Engine {
                     say("system.forgotten", List.of());
                 }
                 case "forget_no" -> say("system.forget_kept", navigation());
+                case "privacy" -> say("privacy.notice", privacy.retentionArgs(language), navigation());
+                case "mydata" -> {
+                    StoredData.Summary s = stored.summary();
+                    String languageName = content.catalogue().names().getOrDefault(language, language);
+                    if (s == null || s.messages() == 0) say("privacy.mydata_none", Map.of("language", languageName), navigation());
+                    else say("privacy.mydata", privacy.summaryArgs(s, language, languageName), navigation());
+                }
+                case "consent_yes", "consent_no" -> consent(name.equals("consent_yes"));
                 case "stop" -> {
                     out.add(new Output.Stopped());
                     say("system.stopped", List.of());
@@ -382,6 +418,31 @@ public final class Engine {
                     for (int i = 1; i <= SATISFACTION_MAX; i++) scores.add(Button.action(digits.format(i), Payloads.rating(i)));
                     say("handoff.satisfaction_q", scores);
                 }
+            }
+        }
+
+        /** Before a handoff: may an adviser read this conversation? The handoff step waits for the answer. */
+        void askConsent(Dialog d, Step.Handoff h) {
+            dialog = d.id();
+            step = h.id();
+            say("privacy.consent_q", List.of(Button.action(text("privacy.consent_yes"), Payloads.command("consent_yes")),
+                    Button.action(text("privacy.consent_no"), Payloads.command("consent_no"))));
+        }
+
+        /** Yes: the handoff goes ahead. No: the bot carries on and says how else to reach the helpline. */
+        void consent(boolean yes) {
+            if (!(pendingStep() instanceof Step.Handoff h)) {
+                say("system.stale_button", List.of());
+                showMenu();
+                return;
+            }
+            step = null;
+            if (yes) {
+                vars.put(Privacy.CONSENT, "yes");
+                runStep(currentDialog(), h);
+            } else {
+                say("privacy.consent_declined", navigation());
+                endDialog();
             }
         }
 
@@ -627,6 +688,11 @@ public final class Engine {
                 else if (g.target().contains("#")) enterDialogAt(g.target().split("#", 2)[0], g.target().split("#", 2)[1]);
                 else enterDialog(g.target());
             } else if (s instanceof Step.Handoff h) {
+                // An adviser reads the whole conversation: ask first. An urgent (safety) handoff must not wait for this.
+                if (mode == Mode.BOT && !"yes".equals(vars.get(Privacy.CONSENT))) {
+                    askConsent(d, h);
+                    return;
+                }
                 // Say what happens next when the help desk can tell: the place in the queue, or when it opens.
                 Helpline.Availability a = mode == Mode.HUMAN ? null : helpline.availability();
                 boolean urgent = this.urgent || DangerDetector.isSafetyDialog(d.id());

@@ -33,12 +33,16 @@ public class Handoff {
     private Instant requestedAt;
     /** The adviser who has the chat (CLAIMED) or had it last (CLOSED). */
     private String adviser;
+    /** Every adviser who has had the chat: they may read it later, nobody else (but admins). */
+    private java.util.Set<String> holders;
     private Instant claimedAt;
     private Instant closedAt;
     private String closedBy;
     private Outcome outcome;
     /** The newcomer's answer to the satisfaction question, 1..5, once given. */
     private Integer satisfaction;
+    /** Closed, and the newcomer not yet told (their channel failed): {@link CloseNotices} tries again. */
+    private Boolean closeNoticePending;
     /** The last time the newcomer or an adviser wrote while this handoff was open. */
     private Instant lastActivityAt;
     /**
@@ -73,12 +77,14 @@ public class Handoff {
     public Status getStatus() { return status; }
     public Instant getRequestedAt() { return requestedAt; }
     public String getAdviser() { return adviser; }
+    public java.util.Set<String> getHolders() { return holders == null ? java.util.Set.of() : holders; }
     public Instant getClaimedAt() { return claimedAt; }
     public Instant getClosedAt() { return closedAt; }
     public String getClosedBy() { return closedBy; }
     public Outcome getOutcome() { return outcome; }
     public Integer getSatisfaction() { return satisfaction; }
     public Instant getLastActivityAt() { return lastActivityAt; }
+    public boolean isCloseNoticePending() { return Boolean.TRUE.equals(closeNoticePending); }
     public Long getVersion() { return version; }
     public boolean isUrgent() { return urgent; }
     public Instant getUrgentAt() { return urgentAt; }

@@ -37,9 +37,16 @@ class HandoffController {
     private static final Set<String> INLINE = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
     private final HandoffService desk;
+    private final HandoffAccess access;
 
-    HandoffController(HandoffService desk) {
+    HandoffController(HandoffService desk, HandoffAccess access) {
         this.desk = desk;
+        this.access = access;
+    }
+
+    /** The handoff if the caller may see it (an adviser: waiting chats and their own, now or before); else 404. */
+    private Handoff visible(String id, Authentication auth) {
+        return access.require(desk.get(id), actor(auth));
     }
 
     record TextRequest(String text, Boolean translate, String from) {}
@@ -73,10 +80,10 @@ class HandoffController {
                 return ResponseEntity.ok(out);
             }
             case "claimed" -> {
-                return ResponseEntity.ok(desk.claimed(mine ? me : null).stream().map(this::summary).toList());
+                return ResponseEntity.ok(desk.claimed(mine || !actor(auth).admin() ? me : null).stream().map(this::summary).toList());
             }
             case "closed" -> {
-                return ResponseEntity.ok(desk.closed().stream().map(this::summary).toList());
+                return ResponseEntity.ok(desk.closed().stream().filter(h -> access.visible(h, actor(auth))).map(this::summary).toList());
             }
             default -> {
                 return ResponseEntity.badRequest().body(Map.of("error", "status must be waiting, claimed or closed"));
@@ -86,7 +93,7 @@ class HandoffController {
 
     @GetMapping("/{id}")
     Map<String, Object> conversation(@PathVariable String id, @RequestParam(required = false) String translateTo, Authentication auth) {
-        Handoff h = desk.get(id);
+        Handoff h = visible(id, auth);
         Map<String, Object> out = summary(h);
         out.put("conversationId", h.getConversationId());
         out.put("note", h.getNote());
@@ -124,6 +131,7 @@ class HandoffController {
 
     @PostMapping("/{id}/messages")
     ResponseEntity<?> message(@PathVariable String id, @RequestBody(required = false) TextRequest request, Authentication auth) {
+        visible(id, auth);
         if (request == null) return ResponseEntity.badRequest().body(Map.of("error", "send {\"text\": \"...\"}"));
         TranscriptEntry e = desk.send(id, actor(auth), request.text(), Boolean.TRUE.equals(request.translate()), request.from());
         return ResponseEntity.ok(entry(e));
@@ -131,18 +139,22 @@ class HandoffController {
 
     @PostMapping("/{id}/notes")
     ResponseEntity<?> note(@PathVariable String id, @RequestBody(required = false) TextRequest request, Authentication auth) {
+        Handoff h = visible(id, auth);
+        if (!access.writable(h, actor(auth))) throw new HandoffService.Refusal(409, h.getAdviser() + " has this chat; only they can add notes");
         if (request == null) return ResponseEntity.badRequest().body(Map.of("error", "send {\"text\": \"...\"}"));
         return ResponseEntity.ok(entry(desk.note(id, actor(auth), request.text())));
     }
 
     @PostMapping("/{id}/transfer")
     ResponseEntity<?> transfer(@PathVariable String id, @RequestBody(required = false) TransferRequest request, Authentication auth) {
+        visible(id, auth);
         if (request == null || request.to() == null) return ResponseEntity.badRequest().body(Map.of("error", "send {\"to\": \"username\"}"));
         return ResponseEntity.ok(summary(desk.transfer(id, actor(auth), request.to())));
     }
 
     @PostMapping("/{id}/close")
     ResponseEntity<?> close(@PathVariable String id, @RequestBody(required = false) CloseRequest request, Authentication auth) {
+        visible(id, auth);
         Handoff.Outcome outcome = request == null ? null : outcome(request.outcome());
         if (outcome == null) {
             return ResponseEntity.badRequest().body(Map.of("error", "send {\"outcome\": \"answered\"}, \"referred\" or \"no_response\""));
@@ -152,13 +164,13 @@ class HandoffController {
 
     /** Ready-made replies in the newcomer's language, each with its meaning in the caller's language ({@code gloss}). */
     @GetMapping("/{id}/canned")
-    List<HandoffService.Canned> canned(@PathVariable String id, @RequestParam(required = false) String gloss) {
-        return desk.canned(desk.get(id), gloss);
+    List<HandoffService.Canned> canned(@PathVariable String id, @RequestParam(required = false) String gloss, Authentication auth) {
+        return desk.canned(visible(id, auth), gloss);
     }
 
     @GetMapping("/{id}/files/{fileId}")
-    ResponseEntity<?> file(@PathVariable String id, @PathVariable String fileId) {
-        AttachmentSource.Attachment a = desk.open(desk.get(id), fileId)
+    ResponseEntity<?> file(@PathVariable String id, @PathVariable String fileId, Authentication auth) {
+        AttachmentSource.Attachment a = desk.open(visible(id, auth), fileId)
                 .orElseThrow(() -> new HandoffService.Refusal(404, "the channel no longer has this file"));
         MediaType type;
         try {

@@ -81,11 +81,13 @@ public class HandoffService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Map<String, AttachmentSource> attachments;
+    private final CloseNotices closeNotices;
 
     HandoffService(HandoffRepository handoffs, MongoTemplate mongo, ConversationService conversations,
                    ContentService content, UserService users, Translator translator, Presence presence,
                    HandoffProperties properties, Clock clock, ApplicationEventPublisher events,
-                   List<AttachmentSource> attachments) {
+                   List<AttachmentSource> attachments, CloseNotices closeNotices) {
+        this.closeNotices = closeNotices;
         this.handoffs = handoffs;
         this.mongo = mongo;
         this.conversations = conversations;
@@ -161,7 +163,7 @@ public class HandoffService {
         Instant now = clock.instant();
         Handoff h = mongo.findAndModify(query(where("_id").is(id).and("status").is(Handoff.Status.WAITING)),
                 new Update().set("status", Handoff.Status.CLAIMED).set("adviser", actor.username()).set("claimedAt", now)
-                        .set("lastActivityAt", now).inc("version", 1),
+                        .set("lastActivityAt", now).addToSet("holders", actor.username()).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), Handoff.class);
         if (h == null) {
             Handoff existing = get(id);
@@ -229,7 +231,8 @@ public class HandoffService {
                 : where("status").is(Handoff.Status.CLAIMED).and("adviser").is(actor.username());
         Handoff before = get(id);
         Instant now = clock.instant();
-        Update update = new Update().set("adviser", target.username()).set("lastActivityAt", now).inc("version", 1);
+        Update update = new Update().set("adviser", target.username()).set("lastActivityAt", now)
+                .addToSet("holders", target.username()).inc("version", 1);
         if (before.getStatus() == Handoff.Status.WAITING) update.set("status", Handoff.Status.CLAIMED).set("claimedAt", now);
         Handoff h = mongo.findAndModify(query(where("_id").is(id)).addCriteria(owner), update,
                 FindAndModifyOptions.options().returnNew(true), Handoff.class);
@@ -255,10 +258,10 @@ public class HandoffService {
         Instant now = clock.instant();
         Handoff h = mongo.findAndModify(query(where("_id").is(id)).addCriteria(who),
                 new Update().set("status", Handoff.Status.CLOSED).set("closedAt", now).set("closedBy", actor.username())
-                        .set("outcome", outcome).set("lastActivityAt", now).inc("version", 1),
+                        .set("outcome", outcome).set("lastActivityAt", now).set("closeNoticePending", true).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), Handoff.class);
         if (h == null) throw ownerRefusal(get(id), "close");
-        tell(h, Input.Event.Kind.ADVISER_CLOSED);
+        if (tell(h, Input.Event.Kind.ADVISER_CLOSED)) closeNotices.delivered(h); // else CloseNotices tries again
         changed(h);
         return h;
     }
@@ -390,11 +393,13 @@ public class HandoffService {
     }
 
     /** Lets the engine know (it switches between bot and person and tells the newcomer). Delivery problems stay here. */
-    private void tell(Handoff h, Input.Event.Kind kind) {
+    private boolean tell(Handoff h, Input.Event.Kind kind) {
         try {
             conversations.notify(h.getConversationId(), new Input.Event(kind));
+            return true;
         } catch (RuntimeException e) {
             log.warn("Telling conversation {} that {} failed: {}", h.getConversationId(), kind, e.getClass().getSimpleName());
+            return false;
         }
     }
 

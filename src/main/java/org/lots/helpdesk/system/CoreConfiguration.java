@@ -4,7 +4,10 @@ import java.time.Clock;
 
 import org.lots.helpdesk.engine.Engine;
 import org.lots.helpdesk.engine.LanguageIdentifier;
+import org.lots.helpdesk.engine.Retention;
+import org.lots.helpdesk.privacy.RetentionProperties;
 import org.lots.helpdesk.language.LinguaLanguageIdentifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +28,9 @@ public class CoreConfiguration {
     }
 
     @Bean
-    Engine engine(LanguageIdentifier languageIdentifier, HelpdeskProperties properties) {
-        return new Engine(languageIdentifier, properties.fallbackLanguage());
+    Engine engine(LanguageIdentifier languageIdentifier, HelpdeskProperties properties, RetentionProperties retention,
+                  @Value("${helpdesk.privacy.first-contact-notice:true}") boolean firstContactNotice) {
+        return new Engine(languageIdentifier, properties.fallbackLanguage(),
+                new Retention(retention.inactiveConversations(), retention.closedHandoffs(), retention.unanswered()), firstContactNotice);
     }
 }

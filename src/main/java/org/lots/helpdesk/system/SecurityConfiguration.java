@@ -2,6 +2,8 @@ package org.lots.helpdesk.system;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import org.lots.helpdesk.users.SessionStamp;
+import org.lots.helpdesk.users.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -9,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -35,18 +38,24 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, UserService users) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll() // SSE, error pages
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/telegram/**").permitAll() // the webhook checks its own secret
                         .requestMatchers(LOGIN_PAGE, "/console/login.js", "/console/console.css", "/console/csrf").permitAll()
+                        // Roles: CONTRACT section 6. AccessRulesIntegrationTests checks every API endpoint against them.
+                        .requestMatchers("/api/editor/translations/*.xliff").hasAnyRole("EDITOR", "REVIEWER")
                         .requestMatchers("/api/preview/**", "/api/editor/**").hasRole("EDITOR")
-                        .requestMatchers("/api/handoffs/**").hasRole("ADVISER")
+                        .requestMatchers("/api/handoffs/**").hasAnyRole("ADVISER", "ADMIN")
                         .requestMatchers("/api/console/me").authenticated()
-                        .requestMatchers("/api/console/**").hasRole("ADVISER")
-                        .requestMatchers("/api/admin/**", "/console/admin.html", "/console/admin.js").hasRole("ADMIN")
+                        .requestMatchers("/api/console/**").hasAnyRole("ADVISER", "ADMIN")
+                        .requestMatchers("/api/reports/**").hasRole("COORDINATOR")
+                        .requestMatchers("/api/admin/**", "/console/admin.html", "/console/admin.js", "/console/audit.html",
+                                "/console/audit.js").hasRole("ADMIN")
+                        .requestMatchers("/api/**").denyAll() // an API endpoint without a rule above is closed to all
                         .anyRequest().authenticated())
+                .addFilterBefore(new SessionStamp(users), AnonymousAuthenticationFilter.class)
                 .httpBasic(withDefaults())
                 .formLogin(f -> f.loginPage(LOGIN_PAGE).loginProcessingUrl("/console/login")
                         .defaultSuccessUrl("/console/", true).failureUrl(LOGIN_PAGE + "?error"))

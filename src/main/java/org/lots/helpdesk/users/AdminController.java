@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.lots.helpdesk.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +25,17 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
     private final UserService users;
+    private final ApplicationEventPublisher events;
 
-    AdminController(UserService users) {
+    AdminController(UserService users, ApplicationEventPublisher events) {
         this.users = users;
+        this.events = events;
+    }
+
+    /** Ends the user's open sessions and event streams after a change to their account. */
+    private <T> T changed(String username, T result) {
+        events.publishEvent(new UserChanged(username));
+        return result;
     }
 
     record CreateUser(String username, String password, List<String> roles, List<String> languages) {}
@@ -44,7 +54,8 @@ class AdminController {
     }
 
     @PostMapping
-    ResponseEntity<?> create(@RequestBody CreateUser request) {
+    ResponseEntity<?> create(@RequestBody CreateUser request, jakarta.servlet.http.HttpServletRequest http) {
+        AuditLog.target(http, request.username());
         try {
             UserAccount a = users.create(request.username(), request.password(), request.roles(), request.languages());
             return ResponseEntity.status(HttpStatus.CREATED).body(view(a));
@@ -77,7 +88,7 @@ class AdminController {
         }
         try {
             return users.update(username, request.roles(), request.languages())
-                    .<ResponseEntity<?>>map(a -> ResponseEntity.ok(view(a))).orElseGet(() -> notFound(username));
+                    .<ResponseEntity<?>>map(a -> changed(username, ResponseEntity.ok(view(a)))).orElseGet(() -> notFound(username));
         } catch (UserService.InvalidUser e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
         }
@@ -87,7 +98,7 @@ class AdminController {
     ResponseEntity<?> password(@PathVariable String username, @RequestBody(required = false) PasswordChange request) {
         try {
             return users.setPassword(username, request == null ? null : request.password())
-                    .<ResponseEntity<?>>map(a -> ResponseEntity.ok(view(a))).orElseGet(() -> notFound(username));
+                    .<ResponseEntity<?>>map(a -> changed(username, ResponseEntity.ok(view(a)))).orElseGet(() -> notFound(username));
         } catch (UserService.InvalidUser e) {
             return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
         }
@@ -96,7 +107,7 @@ class AdminController {
     @PostMapping("/{username}/disable")
     ResponseEntity<?> disable(@PathVariable String username, Principal me) {
         if (username.equals(me.getName())) return ResponseEntity.badRequest().body(Map.of("error", "you cannot disable yourself"));
-        return users.disable(username) ? ResponseEntity.ok(Map.of("username", username, "enabled", false)) : notFound(username);
+        return users.disable(username) ? changed(username, ResponseEntity.ok(Map.of("username", username, "enabled", false))) : notFound(username);
     }
 
     @PostMapping("/{username}/enable")

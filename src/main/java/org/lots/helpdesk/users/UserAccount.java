@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record UserAccount(@Id String username, String passwordHash, Set<Role> roles, List<String> languages,
                           boolean enabled, Instant createdAt) {
 
-    public enum Role { ADVISER, EDITOR, ADMIN }
+    /** CONTRACT section 6: ADVISER takes chats, EDITOR edits content, REVIEWER reviews translations in their languages,
+     *  COORDINATOR reads reports, ADMIN manages users and may see every chat. */
+    public enum Role { ADVISER, EDITOR, REVIEWER, COORDINATOR, ADMIN }
 
     public UserAccount disabled() {
         return new UserAccount(username, passwordHash, roles, languages, false, createdAt);

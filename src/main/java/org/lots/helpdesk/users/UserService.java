@@ -107,10 +107,10 @@ public class UserService implements UserDetailsService {
             try {
                 roleSet.add(UserAccount.Role.valueOf(r.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new InvalidUser("unknown role '" + r + "' (use ADVISER, EDITOR, ADMIN)");
+                throw new InvalidUser("unknown role '" + r + "' (use " + java.util.Arrays.toString(UserAccount.Role.values()) + ")");
             }
         }
-        if (roleSet.isEmpty()) throw new InvalidUser("give at least one role (ADVISER, EDITOR, ADMIN)");
+        if (roleSet.isEmpty()) throw new InvalidUser("give at least one role (" + java.util.Arrays.toString(UserAccount.Role.values()) + ")");
         return roleSet;
     }
 

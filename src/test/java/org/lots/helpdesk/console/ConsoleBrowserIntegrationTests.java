@@ -137,7 +137,8 @@ class ConsoleBrowserIntegrationTests {
         Address a = new Address(TestChannel.NAME, address);
         conversations.receive(a, new Input.Command("start", language), language);
         conversations.receive(a, new Input.Command("human", null), language);
-        ConversationService.Result r = conversations.receive(a, new Input.Text(topic), language);
+        conversations.receive(a, new Input.Text(topic), language);
+        ConversationService.Result r = conversations.receive(a, new Input.Payload("cmd:consent_yes"), language); // an adviser may read it
         return handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow().getId();
     }
 

@@ -94,7 +94,8 @@ class HandoffApiIntegrationTests {
     String escalate(String address, String language, String topic) {
         conversations.receive(new Address(TestChannel.NAME, address), new Input.Command("start", language), language);
         newcomer(address, new Input.Command("human", null));
-        ConversationService.Result r = newcomer(address, topic);
+        newcomer(address, topic);
+        ConversationService.Result r = newcomer(address, new Input.Payload("cmd:consent_yes")); // yes: an adviser may read it
         assertTrue(r.turn().outputs().stream().anyMatch(Output.HandoffRequested.class::isInstance), r.turn().toString());
         return handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING))
                 .orElseThrow().getId();
@@ -200,7 +201,8 @@ class HandoffApiIntegrationTests {
         Api api = admin();
         String preview = api.post("/api/preview/conversations", Map.of("language", "en")).json().get("id").asText();
         api.post("/api/preview/conversations/" + preview + "/messages", Map.of("payload", "cmd:human"));
-        JsonNode r = api.post("/api/preview/conversations/" + preview + "/messages", Map.of("text", "I need help with my work permit")).json();
+        api.post("/api/preview/conversations/" + preview + "/messages", Map.of("text", "I need help with my work permit"));
+        JsonNode r = api.post("/api/preview/conversations/" + preview + "/messages", Map.of("payload", "cmd:consent_yes")).json();
         assertTrue(r.get("trace").get("escalated").asBoolean(), r.toString());
         // The preview still says what would happen: the place in the queue, computed as if it were queued.
         String said = r.get("replies").toString();
@@ -246,7 +248,7 @@ class HandoffApiIntegrationTests {
         String id = escalate("owner", "sv", "Hur registrerar jag ett företag?");
         assertEquals(409, as("bo").post("/api/handoffs/" + id + "/messages", Map.of("text", "Hej")).status()); // not taken yet
         assertEquals(200, as("bo").post("/api/handoffs/" + id + "/claim", null).status());
-        assertEquals(409, as("cecilia").post("/api/handoffs/" + id + "/messages", Map.of("text", "Hej")).status());
+        assertEquals(404, as("cecilia").post("/api/handoffs/" + id + "/messages", Map.of("text", "Hej")).status()); // not hers to see
         assertEquals(400, as("bo").post("/api/handoffs/" + id + "/messages", Map.of("text", "  ")).status());
     }
 
@@ -317,7 +319,8 @@ class HandoffApiIntegrationTests {
         clock.moveTo(Instant.parse("2026-12-05T11:00:00Z"));
         conversations.receive(new Address(TestChannel.NAME, "hours"), new Input.Command("start", "en"), "en");
         newcomer("hours", new Input.Command("human", null));
-        String said = String.join("\n", newcomer("hours", "My employer does not pay me").turn().replies().stream().map(Output.Reply::text).toList());
+        newcomer("hours", "My employer does not pay me");
+        String said = String.join("\n", newcomer("hours", new Input.Payload("cmd:consent_yes")).turn().replies().stream().map(Output.Reply::text).toList());
         assertTrue(said.contains("closed") && said.contains("Monday") && said.contains("December 7") && said.contains("9:00"), said);
 
         // Monday 10:00 in Stockholm: open; the newcomer already waiting keeps their place and is told it.

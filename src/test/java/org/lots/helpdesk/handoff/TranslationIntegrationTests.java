@@ -80,7 +80,8 @@ class TranslationIntegrationTests {
         Address newcomer = new Address(TestChannel.NAME, "translated");
         conversations.receive(newcomer, new Input.Command("start", "ar"), "ar");
         conversations.receive(newcomer, new Input.Command("human", null), "ar");
-        ConversationService.Result r = conversations.receive(newcomer, new Input.Text("أحتاج مساعدة في تصريح العمل"), "ar");
+        conversations.receive(newcomer, new Input.Text("أحتاج مساعدة في تصريح العمل"), "ar");
+        ConversationService.Result r = conversations.receive(newcomer, new Input.Payload("cmd:consent_yes"), "ar");
         String id = handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow().getId();
         assertEquals(200, lars.post("/api/handoffs/" + id + "/claim", null).status());
         conversations.receive(newcomer, new Input.Text("مرحبا"), "ar");

@@ -69,6 +69,12 @@ class UpdateLog {
                 .with(Sort.by("updateId")), UpdateRecord.class, COLLECTION);
     }
 
+    /** The chat's conversation was deleted: its updates keep only their ids (enough to recognise a repeat). */
+    long forgetChat(long chatId) {
+        return mongo.updateMulti(Query.query(Criteria.where("chatId").is(chatId)), new Update().unset("chatId").unset("update"),
+                COLLECTION).getModifiedCount();
+    }
+
     void purge() {
         mongo.remove(Query.query(Criteria.where("state").is(State.DONE).and("handledAt").lt(Instant.now(clock).minus(KEEP))), COLLECTION);
     }

@@ -34,8 +34,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 class UpdateMapper {
 
     /** The commands of the bot's menu (and /restart, which the engine also knows). */
-    static final List<String> COMMANDS = List.of("start", "menu", "language", "human", "help", "forget", "stop");
-    private static final Set<String> KNOWN = Set.of("start", "menu", "language", "human", "help", "forget", "stop", "restart");
+    static final List<String> COMMANDS = List.of("start", "menu", "language", "human", "help", "privacy", "mydata", "forget", "stop");
+    private static final Set<String> KNOWN = Set.of("start", "menu", "language", "human", "help", "privacy", "mydata", "forget", "stop", "restart");
     private static final Pattern COMMAND = Pattern.compile("^/([A-Za-z0-9_]{1,32})(?:@\\S+)?(?:\\s+(.*))?$", Pattern.DOTALL);
     static final String CHOSEN = "✓ ";
 

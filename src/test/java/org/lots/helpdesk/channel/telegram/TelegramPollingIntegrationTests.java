@@ -55,6 +55,8 @@ class TelegramPollingIntegrationTests {
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry r) {
         r.add("telegram.token", () -> FakeBotApi.TOKEN);
+        // Counted messages below; the first-contact notice has its own test (TelegramPrivacyIntegrationTests).
+        r.add("helpdesk.privacy.first-contact-notice", () -> "false");
         r.add("telegram.base-url", API::baseUrl);
         r.add("telegram.polling.timeout", () -> "1s");
         // Faster than Telegram's per-chat pace keeps the suite short; RateLimiterTests covers the pacing itself.
@@ -408,7 +410,10 @@ class TelegramPollingIntegrationTests {
         API.pushText(chat, "en", "/human");
         assertEquals(t("en", "handoff.ask_topic"), awaitSent(chat, 1).get(0).text());
         API.pushText(chat, "en", "My work permit application");
-        int count = Await.until("the handoff answered", () -> API.sent(chat).size(), n -> n >= 2);
+        Call consent = awaitSent(chat, 2).get(1);
+        assertEquals(t("en", "privacy.consent_q"), consent.text());
+        API.pushCallback(chat, "en", consent.messageId(), button(consent, t("en", "privacy.consent_yes")).path("callback_data").asText());
+        int count = Await.until("the handoff answered", () -> API.sent(chat).size(), n -> n >= 3);
         Await.until("the handoff recorded", () -> conversation(chat).getState().escalated());
         API.pushMessage(chat, "en", obj("{\"photo\":[{\"file_id\":\"photo-big\",\"file_unique_id\":\"u\",\"width\":800,\"height\":600}]}"));
         Await.until("passed on", () -> API.texts(chat).contains(t("en", "system.passed_to_adviser")));

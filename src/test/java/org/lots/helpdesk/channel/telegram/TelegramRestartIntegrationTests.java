@@ -41,6 +41,7 @@ class TelegramRestartIntegrationTests {
                 "--helpdesk.content-dir=.",
                 "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
                 "--telegram.token=" + FakeBotApi.TOKEN,
+                "--helpdesk.privacy.first-contact-notice=false", // counted messages; the notice has its own test
                 "--telegram.base-url=" + API.baseUrl(),
                 "--telegram.polling.timeout=1s",
                 "--telegram.limits.per-chat-per-second=20",

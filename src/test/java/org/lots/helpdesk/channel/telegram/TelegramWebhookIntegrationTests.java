@@ -39,6 +39,8 @@ class TelegramWebhookIntegrationTests {
     @DynamicPropertySource
     static void telegram(DynamicPropertyRegistry r) {
         r.add("telegram.token", () -> FakeBotApi.TOKEN);
+        // Counted messages below; the first-contact notice has its own test (TelegramPrivacyIntegrationTests).
+        r.add("helpdesk.privacy.first-contact-notice", () -> "false");
         r.add("telegram.base-url", API::baseUrl);
         r.add("telegram.mode", () -> "webhook");
         r.add("telegram.webhook.secret", () -> SECRET);

@@ -1,0 +1,139 @@
+package org.lots.helpdesk.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lots.helpdesk.Api;
+import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.users.UserService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Roles (CONTRACT section 6) on every endpoint: the table below names who may call each one, and the test calls each
+ * endpoint anonymously and as a user of every other role, expecting 401 and 403. The endpoints come from Spring's own
+ * handler mapping, so that a new endpoint without a row here fails this test until someone decides who may call it.
+ */
+@HelpdeskIntegrationTest
+class AccessRulesIntegrationTests {
+
+    static final String PASSWORD = "Roles-Secret-2026!x";
+    static final String PUBLIC = "PUBLIC", ANY = "ANY_USER";
+    static final List<String> ROLES = List.of("ADVISER", "EDITOR", "REVIEWER", "COORDINATOR", "ADMIN");
+
+    /** "METHOD pattern" -> the roles that may call it (PUBLIC: anyone; ANY_USER: any logged-in user). */
+    static final Map<String, Set<String>> RULES = new TreeMap<>(Map.ofEntries(
+            Map.entry("POST /api/preview/conversations", Set.of("EDITOR")),
+            Map.entry("POST /api/preview/conversations/{id}/messages", Set.of("EDITOR")),
+            Map.entry("GET /api/editor/unanswered", Set.of("EDITOR")),
+            Map.entry("GET /api/editor/translations", Set.of("EDITOR")),
+            Map.entry("GET /api/handoffs", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /api/handoffs/{id}", Set.of("ADVISER", "ADMIN")),
+            Map.entry("POST /api/handoffs/{id}/claim", Set.of("ADVISER", "ADMIN")),
+            Map.entry("POST /api/handoffs/{id}/messages", Set.of("ADVISER", "ADMIN")),
+            Map.entry("POST /api/handoffs/{id}/notes", Set.of("ADVISER", "ADMIN")),
+            Map.entry("POST /api/handoffs/{id}/transfer", Set.of("ADVISER", "ADMIN")),
+            Map.entry("POST /api/handoffs/{id}/close", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /api/handoffs/{id}/canned", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /api/handoffs/{id}/files/{fileId}", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /api/console/me", Set.of(ANY)),
+            Map.entry("GET /api/console/advisers", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /api/console/stream", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /console/csrf", Set.of(PUBLIC)), // the login page needs its CSRF token
+            Map.entry("POST /api/admin/users", Set.of("ADMIN")),
+            Map.entry("GET /api/admin/users", Set.of("ADMIN")),
+            Map.entry("GET /api/admin/users/{username}", Set.of("ADMIN")),
+            Map.entry("PUT /api/admin/users/{username}", Set.of("ADMIN")),
+            Map.entry("POST /api/admin/users/{username}/password", Set.of("ADMIN")),
+            Map.entry("POST /api/admin/users/{username}/disable", Set.of("ADMIN")),
+            Map.entry("POST /api/admin/users/{username}/enable", Set.of("ADMIN")),
+            Map.entry("POST /api/admin/users/{username}/unlock", Set.of("ADMIN")),
+            Map.entry("GET /api/admin/audit", Set.of("ADMIN")),
+            Map.entry("POST /telegram/webhook", Set.of(PUBLIC))));
+
+    /** Pages that are static files (not in the handler mapping). */
+    static final Map<String, Set<String>> PAGES = Map.of(
+            "GET /console/admin.html", Set.of("ADMIN"),
+            "GET /console/admin.js", Set.of("ADMIN"),
+            "GET /console/index.html", Set.of(ANY));
+
+    /** Endpoints that stream (an allowed call would not end): only the refusals are checked. */
+    static final Set<String> STREAMS = Set.of("GET /api/console/stream");
+
+    @LocalServerPort int port;
+    @Autowired UserService users;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mapping;
+
+    @BeforeEach
+    void oneUserPerRole() {
+        for (String role : ROLES) {
+            String name = "only-" + role.toLowerCase();
+            if (users.find(name).isEmpty()) users.create(name, PASSWORD, List.of(role), List.of("sv"));
+        }
+    }
+
+    /** The help desk's own endpoints (not Spring's error page), as "METHOD pattern". */
+    Set<String> endpoints() {
+        Set<String> out = new TreeSet<>();
+        for (var e : mapping.getHandlerMethods().entrySet()) {
+            if (!e.getValue().getBeanType().getPackageName().startsWith("org.lots.helpdesk")) continue;
+            RequestMappingInfo info = e.getKey();
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) out.add("GET " + pattern);
+                for (RequestMethod m : methods) out.add(m.name() + " " + pattern);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        Set<String> missing = new TreeSet<>(endpoints());
+        missing.removeAll(RULES.keySet());
+        assertTrue(missing.isEmpty(), "endpoints without a row in AccessRulesIntegrationTests.RULES: " + missing);
+    }
+
+    @Test
+    void anonymousCallersAndWrongRolesAreRefusedEverywhere() {
+        Map<String, Set<String>> all = new TreeMap<>(RULES);
+        all.putAll(PAGES);
+        Set<String> present = endpoints();
+        List<String> wrong = new ArrayList<>();
+        for (var rule : all.entrySet()) {
+            if (RULES.containsKey(rule.getKey()) && !present.contains(rule.getKey())) continue; // e.g. Telegram is off here
+            String method = rule.getKey().split(" ", 2)[0];
+            String path = rule.getKey().split(" ", 2)[1].replaceAll("\\{[^}]+}", "x1");
+            Set<String> allowed = rule.getValue();
+            if (allowed.contains(PUBLIC)) continue;
+            int anonymous = new Api(port, null, null).send(method, path, "{}").status();
+            if (anonymous != 401 && !(anonymous == 302 && !path.startsWith("/api/"))) wrong.add(rule.getKey() + " anonymous: " + anonymous);
+            for (String role : ROLES) {
+                boolean may = allowed.contains(ANY) || allowed.contains(role);
+                if (may && STREAMS.contains(rule.getKey())) continue;
+                int status = new Api(port, "only-" + role.toLowerCase(), PASSWORD).send(method, path, "{}").status();
+                if (!may && status != 403) wrong.add(rule.getKey() + " as " + role + ": " + status + " (expected 403)");
+                if (may && (status == 401 || status == 403)) wrong.add(rule.getKey() + " as " + role + ": " + status + " (expected access)");
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void anApiPathWithoutARuleIsClosedEvenToAdmins() {
+        assertEquals(403, new Api(port).get("/api/not-yet-there").status());
+    }
+}
