@@ -33,7 +33,8 @@ class WatcherSurvivalTests {
 
         @Override
         public synchronized boolean reload() {
-            if (armed != null && armed.getAndSet(0) > 0) // null while the constructor loads throw new OutOfMemoryError("simulated");
+            // armed is null while the constructor loads
+            if (armed != null && armed.getAndSet(0) > 0) throw new OutOfMemoryError("simulated");
             return super.reload();
         }
     }
