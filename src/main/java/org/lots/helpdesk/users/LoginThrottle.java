@@ -82,9 +82,9 @@ public class LoginThrottle {
         return "client:" + client;
     }
 
-    /** Every key about this user: what an operator's unlock clears. */
-    public static Query userKeys(String username) {
-        return query(where("_id").regex("^(account:" + Pattern.quote(username) + "$|pair:" + Pattern.quote(username) + "\\|)"));
+    /** Every key about this user (a regular expression on {@code _id}): what an operator's unlock clears. */
+    public static String userKeys(String username) {
+        return "^(account:" + Pattern.quote(username) + "$|pair:" + Pattern.quote(username) + "\\|)";
     }
 
     /** How long this client must wait before a password for this user is checked; zero when it may try now. */
@@ -107,7 +107,7 @@ public class LoginThrottle {
 
     /** The operator's or admin's break-glass: forgets every failure counted for this user. */
     public void clear(String username) {
-        mongo.remove(userKeys(username), Entry.class);
+        mongo.remove(query(where("_id").regex(userKeys(username))), Entry.class);
     }
 
     @EventListener
