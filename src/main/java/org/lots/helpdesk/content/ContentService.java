@@ -89,6 +89,7 @@ public class ContentService {
             String now = ContentFiles.fingerprint(folder.resolve("dialogs"), folder.resolve("translations"));
             if (!now.equals(fingerprint)) reload();
         } catch (Throwable e) {
+            org.lots.helpdesk.limits.Fatal.check(e);
             log.error("Content reload failed ({}); the last good content keeps serving", e.getClass().getName());
         }
     }
