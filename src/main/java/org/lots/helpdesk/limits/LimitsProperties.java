@@ -20,5 +20,5 @@ public record LimitsProperties(
         @DefaultValue("4MB") DataSize maxEditorBody,
         @DefaultValue("64") int maxJsonDepth,
         @DefaultValue("30") int chatPerMinute,
-        @DefaultValue("10") int chatBurst) {
+        @DefaultValue("20") int chatBurst) {
 }

@@ -47,6 +47,8 @@ class HostileInputIntegrationTests {
         r.add("telegram.mode", () -> "webhook");
         r.add("telegram.webhook.secret", () -> SECRET);
         r.add("telegram.limits.per-chat-per-second", () -> "20");
+        r.add("helpdesk.limits.chat-burst", () -> "3");
+        r.add("helpdesk.limits.chat-per-minute", () -> "1");
     }
 
     @AfterAll
@@ -131,6 +133,16 @@ class HostileInputIntegrationTests {
         Api.Response ok = api.post(path, Map.of("text", "/start"));
         assertEquals(200, ok.status(), ok.body());
         assertTrue(ok.json().get("replies").size() > 0);
+    }
+
+    @Test
+    void aChatSendingTooFastIsToldOnceInItsLanguageToWait() {
+        long chat = 9310;
+        for (int i = 0; i < 5; i++) ObjectNodeHolder.post(this, API.textUpdate(chat, "tr", "/start").toString());
+        var sent = Await.until("three welcomes and one request to wait", () -> API.sent(chat), l -> l.size() >= 7);
+        assertEquals(content.current().texts().format("tr", "welcome.hello"), sent.get(0).text());
+        assertEquals(content.current().texts().format("tr", "system.slow_down"), sent.get(6).text());
+        assertEquals(7, API.sent(chat).size(), "the fifth message gets no answer of its own");
     }
 
     @ParameterizedTest(name = "{0}")
