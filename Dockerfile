@@ -14,4 +14,6 @@ RUN useradd --system --home /app helpdesk && mkdir -p /app/data && chown helpdes
 COPY --from=build /src/target/helpdesk.jar /app/helpdesk.jar
 USER helpdesk
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/helpdesk.jar"]
+# ExitOnOutOfMemoryError: after an OutOfMemoryError any thread may have died half-way (once the Telegram sender did,
+# and the bot went silent while health said UP); exiting lets the orchestrator restart a whole, clean process.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/helpdesk.jar"]

@@ -26,7 +26,7 @@
   function row(u) {
     const roles = el('td', {}, ...checkboxes('roles-' + u.username, ROLES, u.roles, r => r.toLowerCase()));
     const langs = el('td', {}, ...checkboxes('langs-' + u.username, Object.keys(languageNames), u.languages, c => c));
-    const status = (u.enabled ? 'active' : 'disabled') + (u.lockedUntil ? ' · locked until ' + new Date(u.lockedUntil).toLocaleTimeString() : '');
+    const status = (u.enabled ? 'active' : 'disabled') + (u.lockedUntil ? ' · logins wait until ' + new Date(u.lockedUntil).toLocaleTimeString() : '');
     const tr = el('tr', { 'data-username': u.username }, el('td', {}, u.username), roles, langs, el('td', {}, status));
     const actions = el('td', { class: 'row-actions' },
       el('button', { type: 'button', onclick: () => run('Saved ' + u.username, () => api('PUT', '/api/admin/users/' + encodeURIComponent(u.username),

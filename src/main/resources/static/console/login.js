@@ -2,7 +2,7 @@
 // The login form needs the session's CSRF token; the page is a static file, so it asks for the token first.
 (function () {
   const messages = {
-    error: 'Wrong username or password. After 5 failed attempts the account is locked for 15 minutes.',
+    error: 'Wrong username or password, or too many tries: after several wrong passwords, wait a few seconds before trying again.',
     logout: 'You have logged out.',
     expired: 'Your session has ended. Please log in again.'
   };

@@ -11,11 +11,11 @@ import org.lots.helpdesk.dialog.script.Problem;
 
 /**
  * Commands for editors and operators that run without starting the server:
- * {@code lint DIALOGS TRANSLATIONS}, {@code report translations}, {@code evaluate FILE.tsv}.
+ * {@code lint DIALOGS TRANSLATIONS}, {@code report translations}, {@code evaluate FILE.tsv}, {@code unlock USERNAME}.
  */
 public final class Cli {
 
-    public static final List<String> COMMANDS = List.of("lint", "evaluate", "report");
+    public static final List<String> COMMANDS = List.of("lint", "evaluate", "report", "unlock");
 
     private Cli() {}
 
@@ -29,6 +29,7 @@ public final class Cli {
             case "lint" -> lint(args, out);
             case "evaluate" -> evaluate(args, out);
             case "report" -> report(args, out);
+            case "unlock" -> Unlock.run(args, out);
             default -> 2;
         };
     }

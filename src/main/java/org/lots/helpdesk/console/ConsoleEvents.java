@@ -58,7 +58,19 @@ class ConsoleEvents {
         sender.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Bounds on open streams: a user's many tabs, or a script reconnecting in a loop, cannot pile them up. */
+    static final int MAX_PER_USER = 10, MAX_STREAMS = 1000;
+
     SseEmitter subscribe(String username) {
+        long mine = streams.values().stream().filter(username::equals).count();
+        if (mine >= MAX_PER_USER || streams.size() >= MAX_STREAMS) {
+            // The oldest would be better to close, but any one of this user's frees the place; it reconnects later.
+            streams.entrySet().stream().filter(e -> mine >= MAX_PER_USER ? username.equals(e.getValue()) : true).findFirst()
+                    .ifPresent(e -> {
+                        streams.remove(e.getKey());
+                        sender.execute(() -> e.getKey().complete());
+                    });
+        }
         SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
         streams.put(emitter, username);
         emitter.onCompletion(() -> streams.remove(emitter));

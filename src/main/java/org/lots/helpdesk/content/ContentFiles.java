@@ -27,7 +27,9 @@ public final class ContentFiles {
             for (Path p : s.sorted().toList()) {
                 String name = p.getFileName().toString();
                 if (!Files.isRegularFile(p) || !(name.endsWith(".yaml") || name.endsWith(".yml"))) continue;
-                files.add(new SourceFile(shownAs + "/" + name, decode(Files.readAllBytes(p))));
+                // Not read at all when far too large: a huge file must not fill the memory of the lint or the watcher.
+                if (Files.size(p) > 4L * SourceFile.MAX_CHARS) files.add(SourceFile.tooLarge(shownAs + "/" + name));
+                else files.add(new SourceFile(shownAs + "/" + name, decode(Files.readAllBytes(p))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

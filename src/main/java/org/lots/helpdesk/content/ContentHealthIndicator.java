@@ -16,6 +16,7 @@ class ContentHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         if (content.current() == null) return Health.down().build();
+        if (!content.watching()) return Health.down().withDetail("watcher", "stopped").build(); // edits would no longer go live
         long errors = content.problems().stream().filter(p -> p.isError()).count();
         return Health.up().withDetail("source", content.source())
                 .withDetail("dialogs", content.current().content().dialogs().size())

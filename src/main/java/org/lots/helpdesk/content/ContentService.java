@@ -38,6 +38,7 @@ public class ContentService {
     private volatile Knowledge current;
     private volatile List<Problem> lastProblems = List.of();
     private volatile String fingerprint = "";
+    private java.util.concurrent.ScheduledFuture<?> lastRound;
     private final ScheduledExecutorService watcher;
 
     public ContentService(HelpdeskProperties properties) {
@@ -54,7 +55,7 @@ public class ContentService {
         });
         if (folder != null) {
             long ms = Math.max(200, properties.reloadInterval().toMillis());
-            watcher.scheduleWithFixedDelay(this::reloadIfChanged, ms, ms, TimeUnit.MILLISECONDS);
+            lastRound = watcher.scheduleWithFixedDelay(this::reloadIfChanged, ms, ms, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -77,13 +78,25 @@ public class ContentService {
         return folder == null ? "bundled in the jar" : folder.toAbsolutePath().toString();
     }
 
+    /**
+     * One round of the watcher. Catches everything, errors too: a throw would end the scheduled task for good, and
+     * whatever a content file does to the reader (even an OutOfMemoryError or StackOverflowError) must leave the
+     * last good content serving and the watcher watching. The fingerprint is taken first, so the same broken edit
+     * is not read again and again.
+     */
     void reloadIfChanged() {
         try {
             String now = ContentFiles.fingerprint(folder.resolve("dialogs"), folder.resolve("translations"));
             if (!now.equals(fingerprint)) reload();
-        } catch (RuntimeException e) {
-            log.warn("Content check failed: {}", e.toString());
+        } catch (Throwable e) {
+            org.lots.helpdesk.limits.Fatal.check(e);
+            log.error("Content reload failed ({}); the last good content keeps serving", e.getClass().getName());
         }
+    }
+
+    /** The watcher's thread is alive and its last round did not end in an error it could not handle. */
+    public boolean watching() {
+        return folder == null || (!watcher.isShutdown() && lastRound != null && !lastRound.isDone());
     }
 
     /** Loads the content again; false (and the old content kept) when it has errors. */

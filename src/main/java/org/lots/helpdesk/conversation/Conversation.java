@@ -1,6 +1,8 @@
 package org.lots.helpdesk.conversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.lots.helpdesk.engine.ConversationState;
 import org.springframework.data.annotation.Id;
@@ -30,6 +32,11 @@ public class Conversation {
     private Instant updatedAt;
     /** When the newcomer was told what is stored and for how long (the first turn); null before. */
     private Instant privacyNoticeAt;
+    /**
+     * The channel's ids of the last inputs whose turn ran (a Telegram update), saved with the state in the same
+     * versioned write: an input delivered again after a crash is recognised even when its turn sent nothing.
+     */
+    private List<String> handledInputs;
 
     protected Conversation() {}
 
@@ -60,5 +67,19 @@ public class Conversation {
     void update(ConversationState state, Instant now) {
         this.state = state;
         this.updatedAt = now;
+    }
+
+    /** Enough to cover what a channel may deliver again (Telegram redelivers unconfirmed updates in order). */
+    static final int HANDLED_INPUTS = 16;
+
+    boolean handled(String inputId) {
+        return inputId != null && handledInputs != null && handledInputs.contains(inputId);
+    }
+
+    void handledInput(String inputId) {
+        if (inputId == null) return;
+        List<String> ids = handledInputs == null ? new ArrayList<>() : new ArrayList<>(handledInputs);
+        ids.add(inputId);
+        handledInputs = ids.size() > HANDLED_INPUTS ? List.copyOf(ids.subList(ids.size() - HANDLED_INPUTS, ids.size())) : ids;
     }
 }

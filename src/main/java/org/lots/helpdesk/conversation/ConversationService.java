@@ -90,12 +90,22 @@ public class ConversationService {
 
     /** Handles what a newcomer sent on a channel; creates the conversation on first contact. */
     public Result receive(Address address, Input input, String languageHint) {
+        return receive(address, input, languageHint, null);
+    }
+
+    /**
+     * Like {@link #receive(Address, Input, String)}, exactly once per {@code inputId} (the channel's id for this
+     * input): an input whose turn already ran is not run again, and the result says {@link Result#repeated()}.
+     */
+    public Result receive(Address address, Input input, String languageHint, String inputId) {
         synchronized (stripe(address.channel() + ":" + address.address())) {
             for (int attempt = 1; ; attempt++) {
                 Instant now = clock.instant();
                 Conversation c = conversations.findByChannelAndAddress(address.channel(), address.address())
                         .orElseGet(() -> new Conversation(newId(), address.channel(), address.address(), false,
                                 ConversationState.fresh(null, false), now));
+                if (c.handled(inputId)) return new Result(c, new Turn(c.getState(), List.of(), null), true);
+                c.handledInput(inputId);
                 try {
                     return apply(c, input, languageHint, now);
                 } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
@@ -139,7 +149,12 @@ public class ConversationService {
         gateway.deliver(c, replies);
     }
 
-    public record Result(Conversation conversation, Turn turn) {}
+    /** @param repeated the input was handled before: its turn did not run again, and nothing is to be sent */
+    public record Result(Conversation conversation, Turn turn, boolean repeated) {
+        public Result(Conversation conversation, Turn turn) {
+            this(conversation, turn, false);
+        }
+    }
 
     private Result apply(Conversation c, Input input, String languageHint, Instant now) {
         // Waiting for a person no handoff stands for (closed while the notice was lost, or deleted): the bot is back.

@@ -46,6 +46,7 @@ public class Presence {
         Instant now = clock.instant();
         Instant last = written.get(username);
         if (last != null && !now.isBefore(last) && Duration.between(last, now).compareTo(THROTTLE) < 0) return;
+        if (written.size() > 10_000) written.clear(); // only a cache of recent writes; users are far fewer
         written.put(username, now);
         mongo.upsert(query(where("_id").is(username)), Update.update("lastSeen", now), Mark.class);
     }

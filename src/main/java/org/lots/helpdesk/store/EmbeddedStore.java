@@ -39,11 +39,16 @@ public class EmbeddedStore {
             throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath(), e);
         }
         Path file = dir.resolve("helpdesk.mv");
-        MongoServer server = new MongoServer(new CommittingH2Backend(file.toString()));
+        MongoServer server = server(file);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store at {} (port {})", file.toAbsolutePath(), address.getPort());
         return server;
+    }
+
+    /** A server over the store file (not yet bound); also what the operator's CLI commands open. */
+    public static MongoServer server(Path file) {
+        return new MongoServer(new CommittingH2Backend(file.toString()));
     }
 
     @Bean

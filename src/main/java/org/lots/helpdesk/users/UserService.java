@@ -40,16 +40,21 @@ public class UserService implements UserDetailsService {
     private final HelpdeskProperties properties;
     private final ContentService content;
     private final Clock clock;
-    private final LoginLockout lockout;
+    private final LoginThrottle throttle;
 
     public UserService(UserRepository users, PasswordEncoder encoder, HelpdeskProperties properties,
-                       ContentService content, Clock clock, LoginLockout lockout) {
+                       ContentService content, Clock clock, LoginThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
         this.properties = properties;
         this.content = content;
         this.clock = clock;
-        this.lockout = lockout;
+        this.throttle = throttle;
+        String configured = properties.bootstrap().adminPassword();
+        if (configured != null && !configured.isBlank() && weakness("admin", configured) != null) {
+            throw new IllegalStateException("helpdesk.bootstrap.admin-password is refused: " + weakness("admin", configured)
+                    + ". Choose a longer one, or leave it empty to have one generated.");
+        }
     }
 
     @EventListener(ApplicationStartedEvent.class)
@@ -57,11 +62,7 @@ public class UserService implements UserDetailsService {
         if (users.count() > 0) return;
         String password = properties.bootstrap().adminPassword();
         boolean generated = password == null || password.isBlank();
-        if (generated) {
-            byte[] b = new byte[18];
-            new SecureRandom().nextBytes(b);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        }
+        if (generated) password = generatedPassword();
         try {
             users.insert(new UserAccount("admin", encoder.encode(password), EnumSet.allOf(UserAccount.Role.class),
                     List.copyOf(content.current().content().languages()), true, clock.instant()));
@@ -75,11 +76,21 @@ public class UserService implements UserDetailsService {
         }
     }
 
+    /** 24 random characters that always meet the password policy. */
+    static String generatedPassword() {
+        SecureRandom random = new SecureRandom();
+        for (;;) {
+            byte[] b = new byte[18];
+            random.nextBytes(b);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+            if (weakness("admin", password) == null) return password;
+        }
+    }
+
     @Override
     public UserDetails loadUserByUsername(String username) {
         UserAccount a = users.findById(username).orElseThrow(() -> new UsernameNotFoundException(username));
         return User.withUsername(a.username()).password(a.passwordHash()).disabled(!a.enabled())
-                .accountLocked(lockout.isLocked(a.username()))
                 .roles(a.roles().stream().map(Enum::name).toArray(String[]::new)).build();
     }
 
@@ -152,14 +163,16 @@ public class UserService implements UserDetailsService {
                 u.languages(), true, u.createdAt()))).isPresent();
     }
 
+    /** Clears login throttling for the user (it does not enable a disabled user). */
     public boolean unlock(String username) {
         if (!users.existsById(username)) return false;
-        lockout.unlock(username);
+        throttle.clear(username);
         return true;
     }
 
+    /** Until when logins to this account wait after many failed ones (from several clients), or null. */
     public Instant lockedUntil(String username) {
-        return lockout.lockedUntil(username);
+        return throttle.accountWaitsUntil(username);
     }
 
     static String weakness(String username, String password) {

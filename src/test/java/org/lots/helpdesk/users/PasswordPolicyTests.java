@@ -20,4 +20,19 @@ class PasswordPolicyTests {
         assertNull(UserService.weakness("smoke-adviser", "Smoke-Adviser-2026!"));
         assertNull(UserService.weakness("anna", "correct horse battery staple"));
     }
+
+    @Test
+    void theGeneratedBootstrapPasswordMeetsThePolicy() {
+        for (int i = 0; i < 200; i++) assertNull(UserService.weakness("admin", UserService.generatedPassword()));
+    }
+
+    @Test
+    void aWeakConfiguredBootstrapPasswordStopsTheStartWithAReason() {
+        var weak = new org.lots.helpdesk.system.HelpdeskProperties("embedded", "./data", "", "en", java.time.Duration.ofSeconds(2),
+                new org.lots.helpdesk.system.HelpdeskProperties.Bootstrap("admin123"));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new UserService(null, null, weak, null, null, null));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("helpdesk.bootstrap.admin-password is refused: password must have at least 12"),
+                e.getMessage());
+    }
 }

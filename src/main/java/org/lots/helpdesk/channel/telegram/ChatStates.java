@@ -3,7 +3,6 @@ package org.lots.helpdesk.channel.telegram;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,7 +31,14 @@ class ChatStates {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final Map<Long, ChatState> cache = new ConcurrentHashMap<>();
+    /** Recently used chats only: a map of every chat ever seen would grow for ever. */
+    static final int CACHED = 10_000;
+    private final Map<Long, ChatState> cache = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, ChatState> eldest) {
+            return size() > CACHED;
+        }
+    });
 
     ChatStates(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -40,10 +46,16 @@ class ChatStates {
     }
 
     ChatState get(long chatId) {
-        return cache.computeIfAbsent(chatId, id -> {
-            ChatState stored = mongo.findById(id, ChatState.class, COLLECTION);
-            return stored == null ? OPEN : stored;
-        });
+        ChatState cached = cache.get(chatId);
+        if (cached != null) return cached;
+        ChatState stored = mongo.findById(chatId, ChatState.class, COLLECTION); // read outside the map's lock
+        ChatState s = stored == null ? OPEN : stored;
+        cache.putIfAbsent(chatId, s);
+        return cache.getOrDefault(chatId, s);
+    }
+
+    int cached() {
+        return cache.size();
     }
 
     /** True when nothing may be sent to the chat. */

@@ -192,7 +192,28 @@ class Outbox {
 
     // ---------------------------------------------------------------- the sender loop
 
+    /** The sender loop; restarted by {@link #run} itself after anything but a stop, so that sending never ends. */
     private void run() {
+        while (running) {
+            try {
+                loop();
+            } catch (InterruptedException e) {
+                if (!running) return;
+            } catch (Throwable t) {
+                org.lots.helpdesk.limits.Fatal.check(t);
+                log.error("Telegram outbox loop failed ({}); it goes on", t.getClass().getName());
+                sleep(1000);
+            }
+        }
+    }
+
+    /** True while started and the sender loop runs (for health). */
+    boolean alive() {
+        Thread t = loop;
+        return !running || (t != null && t.isAlive());
+    }
+
+    private void loop() throws InterruptedException {
         lock.lock();
         try {
             while (running) {
@@ -218,15 +239,32 @@ class Outbox {
                     }
                     limiter.take(q.chatId, now);
                     q.inFlight = true;
-                    senders.execute(() -> attempt(head));
+                    senders.execute(() -> attemptSafely(head));
                 }
                 queues.values().removeIf(q -> q.entries.isEmpty() && !q.inFlight);
                 changed.await(Math.max(1, wake - now), TimeUnit.MILLISECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Whatever happens while sending, the chat is not left "in flight" for ever: it is tried again shortly. */
+    private void attemptSafely(OutboxEntry entry) {
+        try {
+            attempt(entry);
+        } catch (Throwable t) {
+            org.lots.helpdesk.limits.Fatal.check(t);
+            log.error("Sending a Telegram message failed ({}); trying again shortly", t.getClass().getName());
+            lock.lock();
+            try {
+                ChatQueue q = queue(entry.chatId());
+                q.inFlight = false;
+                q.retryAt = clock.millis() + 5000;
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 

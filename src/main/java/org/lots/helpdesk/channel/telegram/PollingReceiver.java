@@ -57,7 +57,9 @@ class PollingReceiver implements UpdateReceiver, LongPollingUpdateConsumer {
     private void register(int attempt) {
         if (!running) return;
         try {
+            lastPoll = System.currentTimeMillis();
             application.registerBot(api.token(), api::url, this::getUpdates, this);
+            registered = true;
             log.info("Telegram long polling started (bot {})", api.botId());
         } catch (TelegramApiException | RuntimeException e) {
             long seconds = Math.min(60, 1L << Math.min(6, attempt));
@@ -75,7 +77,19 @@ class PollingReceiver implements UpdateReceiver, LongPollingUpdateConsumer {
         }
     }
 
+    /** When telegrambots last asked for a getUpdates request: it does so on every poll, reachable or not. */
+    private volatile long lastPoll;
+    private volatile boolean registered;
+
+    /** False when the polling loop has stopped by itself (for health). */
+    @Override
+    public boolean alive() {
+        long quiet = System.currentTimeMillis() - lastPoll;
+        return !running || !registered || quiet < (timeoutSeconds + 120) * 1000L;
+    }
+
     GetUpdates getUpdates(Integer lastReceived) {
+        lastPoll = System.currentTimeMillis();
         return GetUpdates.builder().offset(lastReceived + 1).limit(100).timeout(timeoutSeconds)
                 .allowedUpdates(ALLOWED_UPDATES).build();
     }
@@ -88,7 +102,8 @@ class PollingReceiver implements UpdateReceiver, LongPollingUpdateConsumer {
                 try {
                     handler.accept(u);
                     break;
-                } catch (RuntimeException e) {
+                } catch (Throwable e) { // an Error too: letting it out would end the polling for good
+                    org.lots.helpdesk.limits.Fatal.check(e);
                     log.warn("Telegram update {} could not be recorded ({}); retrying before confirming it", u.getUpdateId(),
                             e.getClass().getSimpleName());
                     try {

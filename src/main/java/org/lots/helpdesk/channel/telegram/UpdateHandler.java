@@ -49,12 +49,14 @@ class UpdateHandler {
     private final ChatStates chats;
     private final ConversationService conversations;
     private final BotApi api;
+    private final ChatFloods floods;
     private final int workers;
     private volatile ThreadPoolExecutor[] lanes;
     private volatile boolean accepting;
 
     UpdateHandler(UpdateLog updates, UpdateMapper mapper, ReplyRenderer renderer, Outbox outbox, ChatStates chats,
-                  ConversationService conversations, BotApi api, TelegramProperties properties) {
+                  ConversationService conversations, BotApi api, TelegramProperties properties, ChatFloods floods) {
+        this.floods = floods;
         this.updates = updates;
         this.mapper = mapper;
         this.renderer = renderer;
@@ -92,7 +94,8 @@ class UpdateHandler {
     /**
      * Before the outbox starts: updates recorded but not marked handled by the last run. One whose answers are in
      * the outbox was handled (answers are stored before the mark): it is only marked. The rest are returned to be
-     * handled again by {@link #start}.
+     * handled by {@link #start}; one whose turn ran but sent nothing is recognised by its conversation (which keeps
+     * the ids of the updates it handled) and not run again.
      */
     List<Update> unfinished() {
         List<Update> again = new ArrayList<>();
@@ -202,9 +205,15 @@ class UpdateHandler {
     }
 
     private List<OutboxEntry> process(Inbound in, String key) {
-        if (in instanceof Said s) return converse(s.chatId(), s.input(), s.languageHint(), null, key);
+        if (in instanceof Said s) {
+            List<OutboundMessage> refused = floods.refusal(s.chatId(), s.languageHint());
+            if (refused != null) return outbox.store(s.chatId(), refused, key);
+            return converse(s.chatId(), s.input(), s.languageHint(), null, key);
+        }
         if (in instanceof Pressed p) {
             answerButton(p.callbackId());
+            List<OutboundMessage> refused = floods.refusal(p.chatId(), p.languageHint());
+            if (refused != null) return outbox.store(p.chatId(), refused, key);
             if (p.input() == null) return List.of(); // "✓ choice" pressed again: nothing to do
             OutboundMessage edit = p.buttonsAfter() == null || p.messageId() == null ? null
                     : OutboundMessage.editButtons(p.chatId(), p.messageId(), p.buttonsAfter());
@@ -221,7 +230,11 @@ class UpdateHandler {
         chats.unreachable(chatId, false); // whoever writes can be written to
         boolean start = input instanceof Input.Command c && "start".equals(c.name());
         if (start) chats.stopped(chatId, false);
-        ConversationService.Result result = conversations.receive(new Address(CHANNEL, String.valueOf(chatId)), input, languageHint);
+        ConversationService.Result result = conversations.receive(new Address(CHANNEL, String.valueOf(chatId)), input, languageHint, key);
+        if (result.repeated()) {
+            log.info("Telegram update {} was handled before the restart; not run again", key);
+            return List.of();
+        }
         // A newcomer in danger gets the emergency answer (and the adviser's words after it) even after /stop.
         if (result.turn().outputs().stream().anyMatch(Output.SafetyAlert.class::isInstance)) chats.stopped(chatId, false);
         List<OutboundMessage> messages = new ArrayList<>();

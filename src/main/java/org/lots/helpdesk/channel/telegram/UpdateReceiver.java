@@ -6,4 +6,9 @@ interface UpdateReceiver {
     void start();
 
     void stop();
+
+    /** False when receiving stopped by itself while it should run. */
+    default boolean alive() {
+        return true;
+    }
 }

@@ -1,6 +1,5 @@
 package org.lots.helpdesk.dialog.script;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -109,18 +108,24 @@ public final class ContentLoader {
 
     /** Parses a file into a mapping; a problem (with its line) and null when it is not one. */
     static YamlNode parse(SourceFile f, List<Problem> problems) {
+        if (f.tooLarge() || f.text().length() > SourceFile.MAX_CHARS) {
+            problems.add(Problem.error(f.path(), 1, "file too large (a content file may have at most " + SourceFile.MAX_CHARS + " characters)"));
+            return null;
+        }
         if (f.text().indexOf('\0') >= 0) {
             problems.add(Problem.error(f.path(), 1, "not a text file (contains NUL bytes)"));
             return null;
         }
         try {
-            YamlNode root = YamlNode.parse(new StringReader(f.text()));
+            YamlNode root = YamlNode.parse(f.text());
             if (!(root instanceof Mapping)) {
                 problems.add(Problem.error(f.path(), root.line(), "expected a mapping (key: value) at the top of the file"));
                 return null;
             }
             reportDuplicates(f.path(), root, problems);
             return root;
+        } catch (YamlNode.Refused e) {
+            problems.add(Problem.error(f.path(), e.line(), e.getMessage()));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
             problems.add(Problem.error(f.path(), line, "YAML syntax error: " + oneLine(e.getProblem())));

@@ -16,7 +16,16 @@ import org.lots.helpdesk.content.ContentService;
 import org.lots.helpdesk.conversation.ChannelGateway;
 import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.conversation.ConversationRepository;
+import org.lots.helpdesk.conversation.ConversationService;
+import org.lots.helpdesk.conversation.TranscriptEntry;
 import org.lots.helpdesk.engine.Output.Reply;
+import org.lots.helpdesk.handoff.Handoff;
+import org.lots.helpdesk.handoff.HandoffRepository;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -98,5 +107,59 @@ class TelegramRestartIntegrationTests {
             Await.until("every update confirmed", () -> API.unconfirmed() == 0);
             Await.until("the outbox empty", () -> second.getBean(Outbox.class).waiting() == 0);
         }
+    }
+
+    /**
+     * The crash window of a turn that sends nothing (a newcomer's words for the adviser who holds the chat): the
+     * turn ran and was saved, the app died before the update was marked handled. After the restart the update is
+     * found pending with no answer in the outbox; its conversation knows it was handled, so it is not run again.
+     */
+    @Test
+    void anUpdateWhoseTurnSentNoReplyIsNotRunAgainAfterARestart() throws Exception {
+        long chat = 9902;
+        Path dir = Files.createTempDirectory("helpdesk-restart-");
+        String words = "hello is someone there";
+        String conversation;
+
+        try (ConfigurableApplicationContext first = start(dir)) {
+            API.pushText(chat, "en", "/start");
+            Await.until("the welcome", () -> API.sent(chat), l -> l.size() >= 2);
+            API.pushText(chat, "en", "/human");
+            Await.until("the handoff's question", () -> API.sent(chat), l -> l.size() >= 3);
+            API.pushText(chat, "en", "my boss does not pay my salary");
+            conversation = first.getBean(ConversationRepository.class).findByChannelAndAddress("telegram", String.valueOf(chat))
+                    .orElseThrow().getId();
+            HandoffRepository handoffs = first.getBean(HandoffRepository.class);
+            String handoff = Await.until("the handoff", () -> handoffs.findFirstByConversationIdAndStatusIn(conversation,
+                    List.of(Handoff.Status.WAITING)), java.util.Optional::isPresent).orElseThrow().getId();
+            int port = Integer.parseInt(first.getEnvironment().getProperty("local.server.port"));
+            assertEquals(200, new Api(port).post("/api/handoffs/" + handoff + "/claim", null).status());
+
+            ObjectNode update = API.textUpdate(chat, "en", words);
+            API.pushAgain(update.get("update_id").asInt());
+            ConversationService conversations = first.getBean(ConversationService.class);
+            Await.until("the words in the transcript", () -> said(conversations, conversation, words) == 1);
+            MongoTemplate mongo = first.getBean(MongoTemplate.class);
+            Query record = Query.query(Criteria.where("updateId").is(update.get("update_id").asLong()));
+            Await.until("the update marked handled", () -> "DONE".equals(mongo.findOne(record, org.bson.Document.class, UpdateLog.COLLECTION).get("state")));
+            // The crash window: as if the app had died after the turn was saved, before the update was marked.
+            mongo.updateFirst(record, new org.springframework.data.mongodb.core.query.Update().set("state", "PENDING")
+                    .set("update", update.toString()).unset("handledAt"), UpdateLog.COLLECTION);
+        }
+
+        try (ConfigurableApplicationContext second = start(dir)) {
+            ConversationService conversations = second.getBean(ConversationService.class);
+            // A later message as a sync point: once it is in the transcript, the pending update had its turn.
+            API.pushText(chat, "en", "are you still there");
+            Await.until("the later words", () -> said(conversations, conversation, "are you still there") == 1);
+            assertEquals(1, said(conversations, conversation, words), "the handled update ran again");
+            MongoTemplate mongo = second.getBean(MongoTemplate.class);
+            assertEquals(0, mongo.count(Query.query(Criteria.where("state").is("PENDING")), UpdateLog.COLLECTION));
+        }
+    }
+
+    static long said(ConversationService conversations, String conversation, String text) {
+        return conversations.transcript(conversation).stream()
+                .filter(e -> e.author() == TranscriptEntry.Author.NEWCOMER && text.equals(e.text())).count();
     }
 }

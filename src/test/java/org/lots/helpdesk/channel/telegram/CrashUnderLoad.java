@@ -1,0 +1,250 @@
+package org.lots.helpdesk.channel.telegram;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.lots.helpdesk.Api;
+import org.lots.helpdesk.HelpdeskApplication;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Webhook traffic for many chats into a help desk in a child JVM, killed with SIGKILL at random moments and
+ * started again on the same data folder, as Telegram would see it: an update is acknowledged by a 200, and an
+ * update not acknowledged is delivered again (in order per chat) until it is. Every chat sends {@code /menu}
+ * again and again; each acknowledged update must be answered, and only a message in flight at a kill may be
+ * answered twice. Used by {@link TelegramCrashIntegrationTests} and by {@code bench/crash.sh} (its main).
+ */
+public final class CrashUnderLoad {
+
+    static final String SECRET = "Crash-test_secret";
+
+    /** @param seed chooses the kill moments; @param minRun/maxRun how long the app runs under load between kills */
+    record Plan(int chats, int kills, Duration minRun, Duration maxRun, long seed, String classpath) {}
+
+    /**
+     * @param acknowledged updates answered 200 by the app (all of them, in the end)
+     * @param answered     menu replies the fake Bot API accepted
+     * @param lost         acknowledged updates without an answer (must be 0)
+     * @param twice        answers beyond one per acknowledged update
+     * @param worstChat    the most answers one chat got twice
+     */
+    record Result(int chats, int kills, int acknowledged, int answered, int lost, int twice, int worstChat, int refusedDeliveries,
+                  long seconds) {
+        @Override
+        public String toString() {
+            return chats + " chats, " + kills + " kills: " + acknowledged + " updates acknowledged, " + answered + " answers, "
+                    + lost + " lost, " + twice + " answered twice (worst chat " + worstChat + "), " + refusedDeliveries
+                    + " deliveries refused or cut off (Telegram would retry), " + seconds + " s";
+        }
+    }
+
+    private final Plan plan;
+    private final FakeBotApi api = FakeBotApi.start();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<Long, Deque<ObjectNode>> unacknowledged = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> acknowledged = new ConcurrentHashMap<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final Deque<String> childTail = new ArrayDeque<>();
+    private String menu;
+
+    CrashUnderLoad(Plan plan) {
+        this.plan = plan;
+    }
+
+    Result run() throws Exception {
+        long started = System.nanoTime();
+        Path data = Files.createTempDirectory("helpdesk-crash-");
+        Random random = new Random(plan.seed());
+        try {
+            Process app = start(data);
+            int port = port(app);
+            warmUp(port);
+            for (int k = 0; k < plan.kills(); k++) {
+                long runMs = plan.minRun().toMillis() + (long) (random.nextDouble() * (plan.maxRun().toMillis() - plan.minRun().toMillis()));
+                load(port, runMs);
+                app.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
+                app.waitFor(30, TimeUnit.SECONDS);
+                app = start(data);
+                port = port(app);
+            }
+            // After the last restart: load once more, then deliver whatever is still unacknowledged.
+            load(port, plan.minRun().toMillis());
+            while (unacknowledged.values().stream().anyMatch(q -> !q.isEmpty())) load(port, 0);
+            // A last /menu per chat as a sync point: a chat's answers go out in order, so once this one arrived, all did.
+            for (long chat : chats()) queue(chat);
+            while (unacknowledged.values().stream().anyMatch(q -> !q.isEmpty())) load(port, 0);
+            for (long chat : chats()) Await.until("chat " + chat + " answered", () -> answers(chat) >= acknowledged.get(chat).get());
+            app.destroy();
+            app.waitFor(60, TimeUnit.SECONDS);
+            int ack = 0, answered = 0, lost = 0, twice = 0, worst = 0;
+            for (long chat : chats()) {
+                int a = acknowledged.get(chat).get(), n = answers(chat);
+                ack += a;
+                answered += n;
+                lost += Math.max(0, a - n);
+                twice += Math.max(0, n - a);
+                worst = Math.max(worst, n - a);
+            }
+            return new Result(plan.chats(), plan.kills(), ack, answered, lost, twice, worst, refused.get(),
+                    Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        } finally {
+            api.close();
+        }
+    }
+
+    private List<Long> chats() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < plan.chats(); i++) ids.add(70_000L + i);
+        return ids;
+    }
+
+    /** Each chat starts; then one /menu shows what a menu answer looks like. Not counted. */
+    private void warmUp(int port) throws InterruptedException {
+        long first = chats().get(0);
+        for (long chat : chats()) {
+            acknowledged.put(chat, new AtomicInteger());
+            unacknowledged.put(chat, new ArrayDeque<>());
+            while (!deliver(port, api.textUpdate(chat, "en", "/start"))) Thread.sleep(200);
+        }
+        for (long chat : chats()) Await.until("the welcome of " + chat, () -> api.sent(chat).size() >= 2);
+        int before = api.sent(first).size();
+        while (!deliver(port, api.textUpdate(first, "en", "/menu"))) Thread.sleep(200);
+        menu = Await.until("the menu", () -> api.sent(first), l -> l.size() > before).get(before).text();
+        acknowledged.values().forEach(a -> a.set(0)); // the warm-up is not part of the count
+    }
+
+    private int answers(long chat) {
+        return (int) api.sent(chat).stream().filter(c -> menu.equals(c.text())).count() - (chat == chats().get(0) ? 1 : 0);
+    }
+
+    private void queue(long chat) {
+        unacknowledged.get(chat).addLast(api.textUpdate(chat, "en", "/menu"));
+    }
+
+    /** Four senders, each with its share of the chats, for {@code ms} (0: one pass over what is unacknowledged). */
+    private void load(int port, long ms) throws InterruptedException {
+        long end = System.currentTimeMillis() + ms;
+        AtomicBoolean down = new AtomicBoolean();
+        List<Thread> senders = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            int share = s;
+            Thread t = new Thread(() -> {
+                List<Long> mine = chats().stream().filter(c -> c % 4 == share).toList();
+                do {
+                    for (long chat : mine) {
+                        Deque<ObjectNode> q = unacknowledged.get(chat);
+                        if (q.isEmpty() && ms > 0) queue(chat);
+                        if (q.isEmpty()) continue;
+                        if (deliver(port, q.peekFirst())) q.removeFirst();
+                        else down.set(true);
+                    }
+                    if (down.getAndSet(false)) pause(200); // the app is starting or gone; Telegram also waits a little
+                } while (System.currentTimeMillis() < end);
+            }, "crash-sender-" + s);
+            t.start();
+            senders.add(t);
+        }
+        for (Thread t : senders) t.join();
+    }
+
+    /** One webhook call; true when the app acknowledged the update (200). */
+    private boolean deliver(int port, ObjectNode update) {
+        try {
+            HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/telegram/webhook"))
+                    .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .header(WebhookController.SECRET_HEADER, SECRET).POST(HttpRequest.BodyPublishers.ofString(update.toString())).build();
+            boolean ok = http.send(r, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            if (ok) acknowledged.get(update.get("message").get("chat").get("id").asLong()).incrementAndGet();
+            else refused.incrementAndGet();
+            return ok;
+        } catch (IOException e) {
+            refused.incrementAndGet();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Process start(Path data) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx1g", "-cp", plan.classpath(), HelpdeskApplication.class.getName(),
+                "--server.port=0", "--helpdesk.data-dir=" + data, "--helpdesk.content-dir=.",
+                "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
+                "--telegram.token=" + FakeBotApi.TOKEN, "--telegram.base-url=" + api.baseUrl(), "--telegram.mode=webhook",
+                "--telegram.webhook.secret=" + SECRET, "--telegram.limits.messages-per-second=1000",
+                "--telegram.limits.per-chat-per-second=100", "--telegram.limits.per-chat-burst=50",
+                "--helpdesk.limits.chat-per-minute=100000", "--helpdesk.limits.chat-burst=10000")
+                .redirectErrorStream(true).start();
+    }
+
+    /** Reads the child's output on a thread of its own (a full pipe would stall it) and returns its port. */
+    private int port(Process child) throws Exception {
+        Pattern ready = Pattern.compile("Help desk ready on port (\\d+)");
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    synchronized (childTail) {
+                        childTail.addLast(line);
+                        if (childTail.size() > 40) childTail.removeFirst();
+                    }
+                    Matcher m = ready.matcher(line);
+                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
+                }
+            } catch (IOException ended) {
+                // the child was killed
+            }
+            port.completeExceptionally(new IllegalStateException("the child ended before it was ready"));
+        }, "crash-child-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return port.get(180, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            synchronized (childTail) {
+                throw new IllegalStateException("the child help desk did not start; its last lines:\n" + String.join("\n", childTail), e);
+            }
+        }
+    }
+
+    /** {@code bench/crash.sh}: prints the numbers for BENCHMARKS.md. */
+    public static void main(String[] args) throws Exception {
+        Plan plan = new Plan(Integer.getInteger("chats", 50), Integer.getInteger("kills", 5), Duration.ofSeconds(2),
+                Duration.ofSeconds(Integer.getInteger("maxRun", 8)), Long.getLong("seed", 1L), System.getProperty("java.class.path"));
+        Result r = new CrashUnderLoad(plan).run();
+        System.out.println(r);
+        System.exit(r.lost() == 0 && r.worstChat() <= r.kills() ? 0 : 1);
+    }
+}

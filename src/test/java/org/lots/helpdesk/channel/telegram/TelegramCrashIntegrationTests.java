@@ -1,0 +1,25 @@
+package org.lots.helpdesk.channel.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 under webhook load, twice, with restarts on the same data ({@link CrashUnderLoad}): every acknowledged
+ * update is answered, and only a message in flight at a kill is answered twice. The numbers are in BENCHMARKS.md.
+ */
+class TelegramCrashIntegrationTests {
+
+    @Test
+    void everyAcknowledgedUpdateIsAnsweredAcrossKills() throws Exception {
+        CrashUnderLoad.Plan plan = new CrashUnderLoad.Plan(8, 2, Duration.ofSeconds(2), Duration.ofSeconds(5), 42L,
+                System.getProperty("java.class.path"));
+        CrashUnderLoad.Result r = new CrashUnderLoad(plan).run();
+        assertTrue(r.acknowledged() > plan.chats(), r.toString());
+        assertEquals(0, r.lost(), r.toString());
+        assertTrue(r.worstChat() <= plan.kills(), "more than one answer twice per chat and kill: " + r);
+    }
+}
