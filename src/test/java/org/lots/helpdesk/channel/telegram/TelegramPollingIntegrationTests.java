@@ -30,7 +30,6 @@ import org.lots.helpdesk.engine.Output.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,11 +45,11 @@ import com.ibm.icu.lang.UScript;
 
 /**
  * The Telegram channel end to end in long-polling mode: the real telegrambots client and long-polling application
- * against {@link FakeBotApi}, the whole help desk on the real embedded store, within office hours. Every test uses
+ * against {@link FakeBotApi}, the whole help desk on the real embedded store, within office hours (TestChannel's
+ * clock). Every test uses
  * its own chat and checks exactly the messages it got.
  */
 @HelpdeskIntegrationTest
-@Import(WithinOfficeHours.class)
 @DirtiesContext
 class TelegramPollingIntegrationTests {
 

@@ -19,7 +19,6 @@ import org.lots.helpdesk.channel.telegram.FakeBotApi.Call;
 import org.lots.helpdesk.content.ContentService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,7 +30,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Webhook mode: Telegram calls {@code /telegram/webhook}; answers still go out through the Bot API (the fake). */
 @HelpdeskIntegrationTest
-@Import(WithinOfficeHours.class)
 @DirtiesContext
 class TelegramWebhookIntegrationTests {
 
