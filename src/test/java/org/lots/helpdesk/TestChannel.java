@@ -1,6 +1,7 @@
 package org.lots.helpdesk;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,14 +13,18 @@ import org.lots.helpdesk.conversation.AttachmentSource;
 import org.lots.helpdesk.conversation.ChannelGateway;
 import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.engine.Output.Reply;
+import org.lots.helpdesk.translator.LibreTranslateClient;
+import org.lots.helpdesk.translator.Translator;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A fake channel "test" for integration tests: newcomers talk through the real ConversationService with
- * {@code Address("test", ...)}, and what the help desk sends them on their own channel lands in {@link Recorder}.
- * Also a hand-moved clock, starting on a Wednesday at 10:00 in Stockholm (within the shipped office hours).
+ * What every test application context shares (so that Spring's context cache can give them all one context):
+ * a fake channel "test" (newcomers talk through the real ConversationService with {@code Address("test", ...)},
+ * and what the help desk sends them on their own channel lands in {@link Recorder}); a hand-moved, ticking clock
+ * starting on a Wednesday at 10:00 in Stockholm (within the shipped office hours); and translation through the
+ * shared {@link LibreTranslateStub#tagging()} stub.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestChannel {
@@ -52,6 +57,12 @@ public class TestChannel {
     @Primary
     TestClock testClock() {
         return new TestClock(START);
+    }
+
+    @Bean
+    @Primary
+    Translator testTranslator() {
+        return new LibreTranslateClient(LibreTranslateStub.tagging().url(), "", Duration.ofSeconds(5));
     }
 
     /** Everything delivered on the test channel, per newcomer address. */

@@ -37,7 +37,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The adviser console in a real (headless) Chromium: log in, see an Arabic chat right to left, take it, reply,
@@ -45,7 +44,6 @@ import org.springframework.context.annotation.Import;
  * Needs Debian's chromium and chromedriver (scripts/install-test-deps).
  */
 @HelpdeskIntegrationTest
-@Import(TestChannel.class)
 class ConsoleBrowserIntegrationTests {
 
     static final String PASSWORD = "Adviser-Secret-2026!";

@@ -42,7 +42,6 @@ import org.lots.helpdesk.engine.Output;
 import org.lots.helpdesk.users.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +51,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ConversationService on the fake channel "test", and what reaches them is recorded there.
  */
 @HelpdeskIntegrationTest
-@Import(TestChannel.class)
 class HandoffApiIntegrationTests {
 
     static final String PASSWORD = "Adviser-Secret-2026!";

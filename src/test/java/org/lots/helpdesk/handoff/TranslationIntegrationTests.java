@@ -3,14 +3,9 @@ package org.lots.helpdesk.handoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
@@ -21,46 +16,16 @@ import org.lots.helpdesk.engine.Input;
 import org.lots.helpdesk.users.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 /**
- * Two-way translation with a LibreTranslate stub: the adviser reads the newcomer's words in their own language and
- * writes back in theirs; the transcript keeps both originals.
+ * Two-way translation with the shared LibreTranslate stub (it tags the text with the languages, see TestChannel): the
+ * adviser reads the newcomer's words in their own language and writes back in theirs; the transcript keeps both
+ * originals.
  */
 @HelpdeskIntegrationTest
-@Import(TestChannel.class)
 class TranslationIntegrationTests {
-
-    static HttpServer libreTranslate;
-
-    /** The stub "translates" by tagging the text with the target language. */
-    @DynamicPropertySource
-    static void translator(DynamicPropertyRegistry registry) throws IOException {
-        libreTranslate = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        libreTranslate.createContext("/translate", exchange -> {
-            JsonNode q = new ObjectMapper().readTree(exchange.getRequestBody().readAllBytes());
-            String out = new ObjectMapper().writeValueAsString(Map.of("translatedText",
-                    "[" + q.get("source").asText() + "->" + q.get("target").asText() + "] " + q.get("q").asText()));
-            byte[] b = out.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, b.length);
-            try (OutputStream o = exchange.getResponseBody()) {
-                o.write(b);
-            }
-        });
-        libreTranslate.start();
-        registry.add("helpdesk.translator.url", () -> "http://127.0.0.1:" + libreTranslate.getAddress().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        libreTranslate.stop(0);
-    }
 
     @LocalServerPort
     int port;

@@ -138,25 +138,34 @@ class EmbeddedStoreIntegrationTests {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int waitForPort(Process child) throws IOException {
+    /**
+     * The child's output is read on its own thread from the start (a blocking readLine on this thread would wait
+     * past any deadline if the child hangs without a word), and drained until the child ends so it never blocks on a
+     * full pipe; this thread only waits, with a deadline, for the line that names the port.
+     */
+    private static int waitForPort(Process child) throws Exception {
         Pattern ready = Pattern.compile("Help desk ready on port (\\d+)");
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.currentTimeMillis() + 120_000;
-        java.util.Deque<String> tail = new java.util.ArrayDeque<>();
-        String line;
-        while (System.currentTimeMillis() < deadline && (line = out.readLine()) != null) {
-            tail.addLast(line);
-            if (tail.size() > 20) tail.removeFirst();
-            Matcher m = ready.matcher(line);
-            if (m.find()) {
-                int port = Integer.parseInt(m.group(1));
-                // Keep draining the child's output so it never blocks on a full pipe.
-                Thread drain = new Thread(() -> { try { while (out.readLine() != null) { } } catch (IOException ignored) { } });
-                drain.setDaemon(true);
-                drain.start();
-                return port;
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        java.util.Deque<String> tail = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    tail.addLast(line);
+                    if (tail.size() > 20) tail.pollFirst();
+                    Matcher m = ready.matcher(line);
+                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
+                }
+            } catch (IOException ignored) {
+                // the child is gone
             }
+            port.completeExceptionally(new IllegalStateException("the child help desk ended without saying its port"));
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return port.get(120, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the child help desk did not start; its last lines:\n" + String.join("\n", tail), e);
         }
-        throw new IllegalStateException("the child help desk did not start; its last lines:\n" + String.join("\n", tail));
     }
 }

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -30,10 +35,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A small Bot API server for tests, spoken to by the real telegrambots client and long-polling application.
+ * A local stand-in for Telegram's Bot API for tests, spoken to by the real telegrambots client and long-polling
+ * application over HTTP. It implements the methods the help desk calls (getUpdates, sendMessage,
+ * editMessageReplyMarkup, answerCallbackQuery, getFile and file downloads, setWebhook, deleteWebhook, setMyCommands,
+ * getMe), not the whole API.
+ * <p>
  * It queues updates for getUpdates (with Telegram's offset semantics: an update is forgotten once a later
- * getUpdates asks for a higher offset), records every request, remembers the messages it accepted (so a test can
- * press their buttons), serves files, and can be told to answer sendMessage with 429 / 5xx / 403.
+ * getUpdates asks for a higher offset) or, after {@link #deliverTo}, posts them to a webhook as Telegram does;
+ * records every request; remembers the messages it accepted (so a test can press their buttons); serves files; and
+ * can be told to answer sendMessage with 429 / 5xx / 403.
+ * <p>
+ * It enforces Telegram's limits and refuses with Telegram's own answers: text 1-4096 characters (UTF-16 units,
+ * counted after entity parsing) or {@code {"ok":false,"error_code":400,"description":"Bad Request: message is too
+ * long"}} / {@code "Bad Request: message text is empty"}; callback_data 1-64 bytes or {@code "Bad Request:
+ * BUTTON_DATA_INVALID"}; button URLs only http(s) with a host, or tg, else {@code "Bad Request: inline keyboard
+ * button URL is invalid"}.
  * Method names are matched case-insensitively (the client writes most in lower case, but deleteWebhook not).
  */
 public final class FakeBotApi implements AutoCloseable {
@@ -43,7 +59,8 @@ public final class FakeBotApi implements AutoCloseable {
     private static final Pattern FILE_PATH = Pattern.compile("^/file/bot([^/]+)/(.+)$");
 
     /** One request the fake received, with what it answered. */
-    public record Call(String method, JsonNode params, Instant at, int status) {
+    /** @param error Telegram's description when the call was refused, else null */
+    public record Call(String method, JsonNode params, Instant at, int status, String error) {
         public long chatId() {
             return params.path("chat_id").asLong();
         }
@@ -78,8 +95,20 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** How to answer one sendMessage: {@code code} 200 accepts it. */
-    private record Answer(int code, Integer retryAfter) {}
+    /** How to answer one sendMessage: {@code code} 200 accepts it; {@code description} overrides the usual words. */
+    private record Answer(int code, Integer retryAfter, String description) {
+        Answer(int code, Integer retryAfter) {
+            this(code, retryAfter, null);
+        }
+    }
+
+    /** Telegram's limits (https://core.telegram.org/bots/api#sendmessage, #inlinekeyboardbutton). */
+    public static final int MAX_TEXT = 4096;
+    public static final int MAX_CALLBACK_BYTES = 64;
+    public static final String TOO_LONG = "Bad Request: message is too long";
+    public static final String EMPTY = "Bad Request: message text is empty";
+    public static final String BUTTON_DATA_INVALID = "Bad Request: BUTTON_DATA_INVALID";
+    public static final String BUTTON_URL_INVALID = "Bad Request: inline keyboard button URL is invalid";
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -98,6 +127,9 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger callbackIds = new AtomicInteger(1);
     private int nextUpdateId = 10_000;
     private boolean closing;
+    private volatile URI webhook;
+    private volatile String webhookSecret;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
 
     private FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -231,16 +263,58 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private int pushUpdate(String kind, ObjectNode content) {
+        ObjectNode u = json.createObjectNode();
+        int id;
         synchronized (lock) {
-            ObjectNode u = json.createObjectNode();
-            int id = nextUpdateId++;
+            id = nextUpdateId++;
             u.put("update_id", id);
             u.set(kind, content);
             pushed.put(id, u);
-            queue.add(u.deepCopy());
-            lock.notifyAll();
-            return id;
+            if (webhook == null) {
+                queue.add(u.deepCopy());
+                lock.notifyAll();
+                return id;
+            }
         }
+        post(u);
+        return id;
+    }
+
+    /**
+     * From now on updates are posted to this webhook with the secret header, as Telegram does after setWebhook,
+     * instead of waiting for getUpdates. (The help desk announces its public URL, which a test cannot reach.)
+     */
+    public void deliverTo(URI url, String secret) {
+        this.webhook = url;
+        this.webhookSecret = secret;
+    }
+
+    /** Posts one update and, as Telegram does, tries again while the webhook answers 5xx (e.g. while it starts). */
+    private void post(ObjectNode update) {
+        HttpRequest request = HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
+                .header("X-Telegram-Bot-Api-Secret-Token", webhookSecret).timeout(java.time.Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(update.toString())).build();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                status = -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (status == 200) return;
+            if (status < 500 && status != -1) break;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the webhook answered " + status + " to update " + update.path("update_id").asInt());
     }
 
     private ObjectNode message(long chatId, String languageCode) {
@@ -366,7 +440,8 @@ public final class FakeBotApi implements AutoCloseable {
             JsonNode result = json.getNodeFactory().booleanNode(true);
             switch (method) {
                 case "sendmessage" -> {
-                    answer = planned(params.path("chat_id").asLong());
+                    answer = refusal(params);
+                    if (answer == null) answer = planned(params.path("chat_id").asLong());
                     if (answer.code() == 200) {
                         ObjectNode sent = json.createObjectNode();
                         int id = messageIds.incrementAndGet();
@@ -388,8 +463,11 @@ public final class FakeBotApi implements AutoCloseable {
                     synchronized (lock) {
                         shown = messages.get(params.path("message_id").asInt());
                     }
+                    String refused = keyboardProblem(params.path("reply_markup"));
                     if (shown == null) {
-                        answer = new Answer(400, null);
+                        answer = new Answer(400, null, "Bad Request: message to edit not found");
+                    } else if (refused != null) {
+                        answer = new Answer(400, null, refused);
                     } else {
                         synchronized (lock) {
                             shown.set("reply_markup", params.path("reply_markup"));
@@ -403,7 +481,7 @@ public final class FakeBotApi implements AutoCloseable {
                         filePath = filePaths.get(params.path("file_id").asText());
                     }
                     if (filePath == null) {
-                        answer = new Answer(400, null);
+                        answer = new Answer(400, null, "Bad Request: invalid file_id");
                     } else {
                         result = json.createObjectNode().put("file_id", params.path("file_id").asText())
                                 .put("file_unique_id", "u" + params.path("file_id").asText())
@@ -412,11 +490,51 @@ public final class FakeBotApi implements AutoCloseable {
                 }
                 case "getme" -> result = bot().put("username", "lots_test_bot");
                 case "deletewebhook", "setwebhook", "setmycommands", "answercallbackquery" -> { }
-                default -> answer = new Answer(404, null);
+                default -> answer = new Answer(404, null, "Not Found");
             }
-            calls.add(new Call(method, params, Instant.now(), answer.code()));
-            if (answer.code() == 200) reply(ex, 200, ok(result));
-            else reply(ex, answer.code(), failure(answer));
+            ObjectNode failure = answer.code() == 200 ? null : failure(answer);
+            calls.add(new Call(method, params, Instant.now(), answer.code(), failure == null ? null : failure.path("description").asText()));
+            if (failure == null) reply(ex, 200, ok(result));
+            else reply(ex, answer.code(), failure);
+        }
+    }
+
+    /** What Telegram itself would refuse in a sendMessage, or null when it is a valid request. */
+    private Answer refusal(JsonNode params) {
+        String text = params.path("text").asText("");
+        String visible = "HTML".equalsIgnoreCase(params.path("parse_mode").asText()) ? html(text) : text;
+        if (visible.isBlank()) return new Answer(400, null, EMPTY);
+        if (visible.length() > MAX_TEXT) return new Answer(400, null, TOO_LONG);
+        String keyboard = keyboardProblem(params.path("reply_markup"));
+        return keyboard == null ? null : new Answer(400, null, keyboard);
+    }
+
+    /** The text a reader sees once Telegram parsed HTML entities (for the length limit). */
+    private static String html(String text) {
+        return text.replaceAll("<[^>]*>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    }
+
+    private static String keyboardProblem(JsonNode markup) {
+        for (JsonNode row : markup.path("inline_keyboard")) {
+            for (JsonNode b : row) {
+                if (b.has("callback_data")) {
+                    int bytes = b.path("callback_data").asText().getBytes(StandardCharsets.UTF_8).length;
+                    if (bytes < 1 || bytes > MAX_CALLBACK_BYTES) return BUTTON_DATA_INVALID;
+                }
+                if (b.has("url") && !validUrl(b.path("url").asText())) return BUTTON_URL_INVALID;
+            }
+        }
+        return null;
+    }
+
+    private static boolean validUrl(String url) {
+        try {
+            URI u = new URI(url);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            if (scheme.equals("tg")) return true;
+            return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && !u.getHost().isEmpty();
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 
@@ -460,7 +578,7 @@ public final class FakeBotApi implements AutoCloseable {
         synchronized (lock) {
             bytes = files.get(path);
         }
-        calls.add(new Call("file", json.createObjectNode().put("path", path), Instant.now(), bytes == null ? 404 : 200));
+        calls.add(new Call("file", json.createObjectNode().put("path", path), Instant.now(), bytes == null ? 404 : 200, null));
         if (!token.equals(TOKEN) || bytes == null) {
             ex.sendResponseHeaders(404, -1);
             return;
@@ -504,6 +622,7 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private ObjectNode failure(Answer a) {
+        if (a.description() != null) return error(a.code(), a.description());
         return switch (a.code()) {
             case 429 -> {
                 ObjectNode e = error(429, "Too Many Requests: retry after " + a.retryAfter());
@@ -511,7 +630,7 @@ public final class FakeBotApi implements AutoCloseable {
                 yield e;
             }
             case 403 -> error(403, "Forbidden: bot was blocked by the user");
-            case 400 -> error(400, "Bad Request: not found");
+            case 400 -> error(400, "Bad Request: chat not found");
             default -> error(a.code(), "Internal Server Error");
         };
     }

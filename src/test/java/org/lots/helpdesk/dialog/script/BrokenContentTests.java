@@ -65,14 +65,21 @@ class BrokenContentTests {
         List<String> expected = Files.readAllLines(caseDir.resolve("expected.txt"));
         int exit = Integer.parseInt(expected.get(0).replace("# exit", "").trim());
         assertEquals(exit, lint.exit(), lint.output());
-        List<String> lines = lint.output().lines().toList();
-        for (String e : expected.subList(1, expected.size())) {
-            if (e.isBlank()) continue;
-            boolean found = e.endsWith("...")
-                    ? lines.stream().anyMatch(l -> l.startsWith(e.substring(0, e.length() - 3)))
-                    : lines.contains(e);
-            assertTrue(found, "expected line:\n" + e + "\nlint printed:\n" + lint.output());
+        List<String> lines = lint.output().lines().filter(l -> !l.isBlank()).toList();
+        List<String> wanted = expected.subList(1, expected.size()).stream().filter(e -> !e.isBlank()).toList();
+        for (String e : wanted) {
+            assertTrue(lines.stream().anyMatch(l -> matches(e, l)), "expected line:\n" + e + "\nlint printed:\n" + lint.output());
         }
+        // ... and nothing else: a problem lint reports on top of the expected ones is a finding too.
+        for (String l : lines) {
+            assertTrue(wanted.stream().anyMatch(e -> matches(e, l)), "lint printed a line not in expected.txt:\n" + l
+                    + "\nlint printed:\n" + lint.output());
+        }
+    }
+
+    /** An expected line matches exactly, or by its beginning when it ends in {@code ...}. */
+    private static boolean matches(String expected, String line) {
+        return expected.endsWith("...") ? line.startsWith(expected.substring(0, expected.length() - 3)) : line.equals(expected);
     }
 
     record Lint(int exit, String output) {}

@@ -24,16 +24,22 @@ class MangledContentTests {
         List<SourceFile> dialogs = ContentFiles.read(Path.of("dialogs"), "dialogs");
         List<SourceFile> translations = ContentFiles.read(Path.of("translations"), "translations");
         Random random = new Random(7);
-        for (int round = 0; round < 120; round++) {
+        int rounds = 120, withProblems = 0, checked = 0;
+        for (int round = 0; round < rounds; round++) {
             List<SourceFile> d = new ArrayList<>(dialogs), t = new ArrayList<>(translations);
             List<SourceFile> target = random.nextBoolean() ? d : t;
             int i = random.nextInt(target.size());
-            target.set(i, new SourceFile(target.get(i).path(), mangle(target.get(i).text(), random)));
+            String mangled = target.get(i).path();
+            target.set(i, new SourceFile(mangled, mangle(target.get(i).text(), random)));
             ContentLoader.Result r = new ContentLoader("en").load(d, t);
+            if (r.problems().stream().anyMatch(p -> p.path().equals(mangled))) withProblems++;
             for (Problem p : r.problems()) {
+                checked++;
                 assertTrue(p.line() >= 1 && (p.path().startsWith("dialogs/") || p.path().startsWith("translations/")), p.toString());
             }
         }
+        // The loop above proves nothing if mangling never produced a problem: most rounds must name the mangled file.
+        assertTrue(withProblems >= rounds / 2, withProblems + " of " + rounds + " mangled rounds gave a problem in the mangled file");
     }
 
     private static String mangle(String text, Random random) {

@@ -1,0 +1,141 @@
+package org.lots.helpdesk.engine;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The golden transcript runner itself: a case that asserts too little or the wrong thing fails, naming file and turn. */
+class GoldenTranscriptRunnerTests {
+
+    static void passes(String yaml) {
+        GoldenTranscript.run("case.yaml", new Yaml().load(yaml));
+    }
+
+    static void failsWith(String yaml, String... parts) {
+        AssertionError e = assertThrows(AssertionError.class, () -> passes(yaml));
+        for (String part : parts) assertTrue(e.getMessage().contains(part), "expected '" + part + "' in: " + e.getMessage());
+    }
+
+    @Test
+    void aCorrectCasePasses() {
+        passes("""
+                language: en
+                turns:
+                  - command: /start
+                    expect: {dialog: welcome, step: menu, says: welcome.hello}
+                """);
+    }
+
+    @Test
+    void aReplyInAnotherLanguageThanTheFilesFailsEvenWithoutLanguageInTheTurn() {
+        failsWith("""
+                language: en
+                turns:
+                  - say: "hej jag letar efter jobb, hur gör jag?"
+                    expect: {says: system.language_switched}
+                """, "case.yaml turn 1", "language", "expected: <en> but was: <sv>");
+    }
+
+    @Test
+    void saysIsFormattedInTheExpectedLanguageNotInTheBotsOwn() {
+        // The bot speaks Swedish here; the case claims English and an English text: both checks catch it.
+        failsWith("""
+                language: sv
+                turns:
+                  - command: /start
+                    expect: {language: en, says: welcome.hello, step: menu}
+                """, "case.yaml turn 1");
+    }
+
+    @Test
+    void aFileWithoutALanguageMustNameOneOnEveryTurn() {
+        failsWith("""
+                hint: en
+                turns:
+                  - command: /start
+                    expect: {dialog: welcome, step: menu}
+                """, "case.yaml turn 1", "each turn must say which one");
+    }
+
+    @Test
+    void unknownKeysFailAtEveryLevel() {
+        failsWith("languag: en\nturns: [{command: /start, expect: {step: menu}}]", "case.yaml", "languag");
+        failsWith("language: en\nturns: [{command: /start, expects: {step: menu}}]", "case.yaml turn 1", "expects");
+        failsWith("language: en\nturns: [{command: /start, expect: {stepp: menu}}]", "case.yaml turn 1 expect", "stepp");
+        failsWith("language: en\nhelpline: {opened: 2}\nturns: [{command: /start, expect: {step: menu}}]", "helpline", "opened");
+    }
+
+    @Test
+    void aTurnThatAssertsNothingIsRefused() {
+        failsWith("language: en\nturns: [{command: /start}]", "case.yaml turn 1", "must assert something");
+        failsWith("language: en\nturns: [{command: /start, expect: {}}]", "case.yaml turn 1", "must assert something");
+    }
+
+    @Test
+    void aPressOutOfRangeOrOfAnAbsentLabelFails() {
+        failsWith("""
+                language: en
+                turns:
+                  - command: /start
+                    expect: {step: menu}
+                  - press: 99
+                    expect: {step: menu}
+                """, "case.yaml turn 2", "press: 99");
+        failsWith("""
+                language: en
+                turns:
+                  - command: /start
+                    expect: {step: menu}
+                  - press: 0
+                    expect: {step: menu}
+                """, "case.yaml turn 2");
+        failsWith("""
+                language: en
+                turns:
+                  - command: /start
+                    expect: {step: menu}
+                  - press: "No such button"
+                    expect: {step: menu}
+                """, "case.yaml turn 2", "No such button");
+    }
+
+    @Test
+    void anOmittedStepMeansNoStepIsWaiting() {
+        failsWith("language: en\nturns: [{command: /start, expect: {dialog: welcome}}]", "case.yaml turn 1", "step");
+    }
+
+    @Test
+    void repliesExactlyPinsEveryReplyInOrder() {
+        passes("""
+                language: en
+                turns:
+                  - command: /start
+                    expect: {step: menu, replies_exactly: [welcome.hello, welcome.menu_q]}
+                """);
+        failsWith("""
+                language: en
+                turns:
+                  - command: /start
+                    expect: {step: menu, replies_exactly: [welcome.menu_q, welcome.hello]}
+                """, "case.yaml turn 1", "in order");
+        failsWith("""
+                language: en
+                turns:
+                  - command: /start
+                    expect: {step: menu, replies_exactly: [welcome.hello]}
+                """, "case.yaml turn 1");
+    }
+
+    @Test
+    void anUnknownTextKeyInSaysFails() {
+        failsWith("language: en\nturns: [{command: /start, expect: {step: menu, says: welcome.helo}}]", "case.yaml turn 1", "welcome.helo");
+    }
+
+    @Test
+    void twoInputsInOneTurnOrNoneFail() {
+        failsWith("language: en\nturns: [{command: /start, say: hi, expect: {step: menu}}]", "case.yaml turn 1", "exactly one");
+        failsWith("language: en\nturns: [{expect: {step: menu}}]", "case.yaml turn 1", "exactly one");
+    }
+}
