@@ -29,6 +29,7 @@ class WebchatConfiguration implements WebMvcConfigurer {
     public void addCorsMappings(CorsRegistry registry) {
         // Patterns allow "https://*.example.se"; an empty list leaves only the help desk's own origin (not CORS).
         registry.addMapping("/webchat/**")
+                .allowedOrigins() // no "*" default: only what is configured
                 .allowedOriginPatterns(properties.allowedOrigins().stream().map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new))
                 .allowedMethods("GET", "POST", "DELETE")
                 .allowedHeaders("Authorization", "Content-Type", "Last-Event-ID")
