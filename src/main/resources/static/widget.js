@@ -74,7 +74,7 @@
     '.bar button,.bar select{border:1px solid #767676;background:#fff;color:#1a1a1a;border-radius:16px;padding:4px 10px;min-height:36px;cursor:pointer;font-size:.9em}' +
     '.vh{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
     '.st{margin:0;padding:6px 12px;background:#fff4ce;color:#1a1a1a;font-size:.92em;border-bottom:1px solid #e0c96a}' +
-    '.off{padding:8px 12px;background:#fde7e9;color:#5c0011;border-bottom:1px solid #c50f1f;font-size:.92em}' +
+    '.off p{margin:0}.off{padding:8px 12px;background:#fde7e9;color:#5c0011;border-bottom:1px solid #c50f1f;font-size:.92em}' +
     '.off button,.conf button{margin-top:6px;margin-inline-end:6px;border:1px solid #5c0011;background:#fff;color:#5c0011;border-radius:6px;padding:4px 10px;min-height:36px;cursor:pointer}' +
     '.conf{padding:10px 12px;background:#fff;border-bottom:1px solid #ddd}.conf p{margin:0}' +
     '.log{margin:0;padding:12px;flex:1;overflow-y:auto;display:flex;flex-direction:column;gap:8px}' +
@@ -110,15 +110,15 @@
   var bar = el('div', { class: 'bar' });
   var langLabel = el('label', { for: 'lots-lang', class: 'vh' });
   var langSel = el('select', { id: 'lots-lang' });
-  var menuBtn = el('button', { type: 'button' }), humanBtn = el('button', { type: 'button' });
-  var privacyBtn = el('button', { type: 'button' }), deleteBtn = el('button', { type: 'button' });
+  var menuBtn = el('button', { type: 'button', 'data-act': 'menu' }), humanBtn = el('button', { type: 'button', 'data-act': 'human' });
+  var privacyBtn = el('button', { type: 'button', 'data-act': 'privacy' }), deleteBtn = el('button', { type: 'button', 'data-act': 'delete' });
   bar.append(langLabel, langSel, menuBtn, humanBtn, privacyBtn, deleteBtn);
   var status = el('p', { class: 'st', role: 'status', hidden: '' });
   var off = el('div', { class: 'off', role: 'alert', hidden: '' });
-  var offText = el('p', { style: 'margin:0' }), retryBtn = el('button', { type: 'button' });
+  var offText = el('p'), retryBtn = el('button', { type: 'button', 'data-act': 'retry' });
   off.append(offText, retryBtn);
   var conf = el('div', { class: 'conf', hidden: '' });
-  var confText = el('p', { id: 'lots-conf' }), confYes = el('button', { type: 'button' }), confNo = el('button', { type: 'button' });
+  var confText = el('p', { id: 'lots-conf' }), confYes = el('button', { type: 'button', 'data-act': 'delete-yes' }), confNo = el('button', { type: 'button', 'data-act': 'delete-no' });
   conf.append(confText, confYes, confNo);
   var log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions', tabindex: '0' });
   var typing = el('p', { class: 'ty', hidden: '' });
