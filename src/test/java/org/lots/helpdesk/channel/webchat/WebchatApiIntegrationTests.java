@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
 import org.lots.helpdesk.TestChannel;
+import org.lots.helpdesk.TestClock;
 import org.lots.helpdesk.conversation.ConversationRepository;
 import org.lots.helpdesk.conversation.TranscriptRepository;
 import org.lots.helpdesk.handoff.Handoff;
@@ -51,6 +53,8 @@ class WebchatApiIntegrationTests {
     TranscriptRepository transcript;
     @Autowired
     HandoffRepository handoffs;
+    @Autowired
+    TestClock clock;
 
     WebchatClient chat() {
         return new WebchatClient(port);
@@ -332,6 +336,31 @@ class WebchatApiIntegrationTests {
         assertEquals(200, done.status());
         assertTrue(done.json().get("forgotten").asBoolean());
         assertEquals(404, c.history().status());
+    }
+
+    @Test
+    void whenTheHelplineIsClosedTheNewcomerLeavesAMessageThatAnAdviserFindsInTheQueueWhenItOpens() {
+        clock.moveTo(Instant.parse("2026-11-25T19:00:00Z")); // Wednesday 20:00 in Stockholm: closed until Thursday 09:00
+        try {
+            WebchatClient c = chat().start("fa");
+            c.say("/start");
+            c.say("/human");
+            Api.Response left = c.say("سلام، برای ثبت شرکت کمک می‌خواهم");
+            JsonNode status = left.json().get("status");
+            assertEquals("closed", status.get("state").asText(), left.body());
+            assertEquals("2026-11-26T09:00+01:00", status.get("opens").asText());
+            assertEquals("rtl", left.json().get("direction").asText());
+
+            clock.moveTo(Instant.parse("2026-11-26T08:05:00Z")); // Thursday 09:05: open
+            JsonNode queue = admin().get("/api/handoffs?status=waiting&scope=all").json();
+            JsonNode found = null;
+            for (JsonNode h : queue) if (h.get("preview").asText().contains("برای ثبت شرکت")) found = h;
+            assertTrue(found != null, "the message waits in the queue: " + queue);
+            assertEquals("webchat", found.get("channel").asText());
+            assertEquals("waiting", c.history().json().get("status").get("state").asText());
+        } finally {
+            clock.moveTo(TestChannel.START);
+        }
     }
 
     @Test
