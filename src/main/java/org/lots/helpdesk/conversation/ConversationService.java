@@ -77,11 +77,29 @@ public class ConversationService {
 
     /** Starts a preview conversation (never shown to advisers), optionally in a chosen language. */
     public Conversation startPreview(String language) {
+        return start("preview", true, language);
+    }
+
+    /**
+     * Starts a conversation on a channel whose address is the conversation itself (the web chat), optionally in a
+     * chosen language; nothing is said yet.
+     */
+    public Conversation start(String channel, boolean preview, String language) {
         String id = newId();
         boolean chosen = language != null && content.current().content().languages().contains(language);
-        Conversation c = new Conversation(id, "preview", id, true,
+        Conversation c = new Conversation(id, channel, id, preview,
                 ConversationState.fresh(chosen ? language : null, chosen), clock.instant());
         return conversations.insert(c);
+    }
+
+    /** Deletes a conversation as a confirmed {@code /forget} does, without a farewell. False if there was none. */
+    public boolean forget(String conversationId) {
+        Conversation c = conversations.findById(conversationId).orElse(null);
+        if (c == null) return false;
+        synchronized (stripe(c.getChannel() + ":" + c.getAddress())) {
+            forget(c, null, clock.instant());
+        }
+        return true;
     }
 
     public Optional<Conversation> find(String id) {

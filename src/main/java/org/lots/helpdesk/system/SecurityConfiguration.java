@@ -43,6 +43,8 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll() // SSE, error pages
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/telegram/**").permitAll() // the webhook checks its own secret
+                        .requestMatchers("/webchat/**").permitAll() // the web chat checks its own tokens
+                        .requestMatchers("/", "/index.html", "/widget.js", "/demo/**").permitAll() // script and demo page
                         .requestMatchers(LOGIN_PAGE, "/console/login.js", "/console/console.css", "/console/csrf").permitAll()
                         // Roles: CONTRACT section 6. AccessRulesIntegrationTests checks every API endpoint against them.
                         .requestMatchers("/api/editor/translations/*.xliff").hasAnyRole("EDITOR", "REVIEWER")
@@ -66,7 +68,8 @@ public class SecurityConfiguration {
                 // No session, nothing to forge: such API calls are anonymous (401) or carry Basic credentials.
                 .csrf(c -> c.ignoringRequestMatchers(r -> isBasic(r.getHeader("Authorization")))
                         .ignoringRequestMatchers(r -> r.getRequestURI().startsWith("/api/") && r.getSession(false) == null)
-                        .ignoringRequestMatchers("/telegram/**"));
+                        .ignoringRequestMatchers("/telegram/**")
+                        .ignoringRequestMatchers("/webchat/**")); // Bearer tokens only, never a cookie
         return http.build();
     }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
+import org.lots.helpdesk.Browsers;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.conversation.ConversationService;
@@ -29,9 +27,6 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,7 +44,6 @@ class ConsoleBrowserIntegrationTests {
     static final String PASSWORD = "Adviser-Secret-2026!";
     static final String XSS = "<img src=x onerror=alert(1)>";
 
-    static Path profile;
     WebDriver browser;
     WebDriverWait wait;
 
@@ -65,23 +59,13 @@ class ConsoleBrowserIntegrationTests {
     UserService users;
 
     @BeforeAll
-    static void checkBrowser() throws Exception {
-        assertTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
-                "browser tests need /usr/bin/chromium and /usr/bin/chromedriver: run bash scripts/install-test-deps");
-        profile = Files.createTempDirectory("console-browser-");
+    static void checkBrowser() {
+        Browsers.require();
     }
 
     @BeforeEach
     void openBrowser() {
-        // Debian's driver, never a download by Selenium Manager; quitting the browser stops this service too.
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile.resolve("p" + System.nanoTime()));
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.open(1280, 900, "en");
         // Live updates redraw lists; an element found a moment ago may be replaced by an identical one.
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
