@@ -27,6 +27,11 @@ public final class Evaluation {
 
     public record Case(String language, String expected, String text, int line) {}
 
+    /** {@code referral.<what>}: a question another office answers; the help desk points the way. */
+    static boolean isReferral(String dialog) {
+        return dialog.startsWith("referral.");
+    }
+
     public record Outcome(Case c, String language, String dialog, List<String> candidates) {
         boolean languageRight() {
             return c.language().equals(language);
@@ -34,11 +39,12 @@ public final class Evaluation {
 
         /**
          * In scope: the expected dialog. Out of scope: kept out of the content topics (the {@code area.topic}
-         * dialogs), a person and a clarifying question; fallback, or a kind "thanks", is right.
+         * dialogs), a person and a clarifying question; fallback, a kind "thanks", or a referral (which answers
+         * nothing itself: it says who does) is right.
          */
         boolean topicRight() {
             if (!c.expected().equals("OOS")) return c.expected().equals(dialog);
-            return !dialog.contains(".") && !dialog.equals(Content.HANDOFF) && !dialog.equals(Engine.CLARIFY);
+            return (!dialog.contains(".") || isReferral(dialog)) && !dialog.equals(Content.HANDOFF) && !dialog.equals(Engine.CLARIFY);
         }
 
         String got() {
@@ -68,17 +74,22 @@ public final class Evaluation {
 
     /** The numbers that matter: topic accuracy per language and topic, language id, out-of-scope kept out. */
     public record Summary(double topic, double worstLanguage, String worstLanguageCode, double language, double oosKeptOut,
-                          Map<String, double[]> byLanguage, Map<String, double[]> byTopic) {}
+                          Map<String, double[]> byLanguage, Map<String, double[]> byTopic,
+                          double referralsReached, int referrals, int oosToReferral) {}
 
     public static Summary summarise(List<Outcome> outcomes) {
         Map<String, double[]> byLanguage = new TreeMap<>(), byTopic = new TreeMap<>();
-        int inScope = 0, right = 0, langRight = 0, oos = 0, kept = 0;
+        int inScope = 0, right = 0, langRight = 0, oos = 0, kept = 0, referrals = 0, reached = 0, oosToReferral = 0;
         for (Outcome o : outcomes) {
             boolean isOos = o.c().expected().equals("OOS");
             if (o.languageRight()) langRight++;
             if (isOos) {
                 oos++;
                 if (o.topicRight()) kept++;
+                if (isReferral(o.dialog())) oosToReferral++;
+            } else if (isReferral(o.c().expected())) {
+                referrals++;
+                if (o.topicRight()) reached++;
             } else {
                 inScope++;
                 if (o.topicRight()) right++;
@@ -89,7 +100,8 @@ public final class Evaluation {
         String worst = byLanguage.entrySet().stream().min(Comparator.comparingDouble(e -> e.getValue()[0] / e.getValue()[1]))
                 .map(Map.Entry::getKey).orElse("-");
         double worstValue = worst.equals("-") ? 0 : byLanguage.get(worst)[0] / byLanguage.get(worst)[1];
-        return new Summary(ratio(right, inScope), worstValue, worst, ratio(langRight, outcomes.size()), ratio(kept, oos), byLanguage, byTopic);
+        return new Summary(ratio(right, inScope), worstValue, worst, ratio(langRight, outcomes.size()), ratio(kept, oos), byLanguage, byTopic,
+                ratio(reached, referrals), referrals, oosToReferral);
     }
 
     private static void count(Map<String, double[]> m, String key, boolean ok) {
@@ -109,8 +121,10 @@ public final class Evaluation {
         out.printf("weakest language: %s %.3f%n", s.worstLanguageCode(), s.worstLanguage());
         out.printf("language identification: %.3f%n", s.language());
         out.printf("out of scope kept out: %.3f%n", s.oosKeptOut());
+        if (s.referrals() > 0) out.printf("referrals reached: %.3f  (%d questions)%n", s.referralsReached(), s.referrals());
+        if (s.oosToReferral() > 0) out.printf("out of scope pointed to a referral: %d%n", s.oosToReferral());
         out.println();
-        out.println("per language (topic accuracy, in scope):");
+        out.println("per language (topic accuracy, in scope, referrals apart):");
         s.byLanguage().forEach((k, v) -> out.printf("  %-4s %.3f  (%d/%d)%n", k, v[0] / v[1], (int) v[0], (int) v[1]));
         out.println("per topic:");
         s.byTopic().forEach((k, v) -> out.printf("  %-20s %.3f  (%d/%d)%n", k, v[0] / v[1], (int) v[0], (int) v[1]));
