@@ -2,9 +2,7 @@ package org.lots.helpdesk.language;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -16,33 +14,20 @@ import java.util.Random;
 final class SoftmaxClassifier {
 
     private final List<String> classes;
-    private final Map<String, Integer> featureIndex = new HashMap<>();
     private final float[][] weights; // [model][feature * k + class]
     private final float[][] bias;    // [model][class]
 
-    record Example(Map<String, Double> features, int label) {}
+    /** A training example: feature ids (of the router's {@link FeatureIndex}) with their weights, and its class. */
+    record Sparse(int[] index, float[] value, int label) {}
 
-    private record Sparse(int[] index, float[] value, int label) {}
-
-    SoftmaxClassifier(List<String> classes, List<Example> examples, int models, int epochs, double learningRate, double l2) {
+    SoftmaxClassifier(List<String> classes, List<Sparse> data, int features, int models, int epochs, double learningRate, double l2) {
         this.classes = List.copyOf(classes);
         int k = classes.size();
-        List<Sparse> data = new ArrayList<>();
-        for (Example e : examples) {
-            int[] idx = new int[e.features().size()];
-            float[] val = new float[idx.length];
-            int i = 0;
-            for (var f : e.features().entrySet()) {
-                idx[i] = featureIndex.computeIfAbsent(f.getKey(), x -> featureIndex.size());
-                val[i++] = f.getValue().floatValue();
-            }
-            data.add(new Sparse(idx, val, e.label()));
-        }
         int[] counts = new int[k];
         data.forEach(e -> counts[e.label()]++);
         double[] classWeight = new double[k];
         for (int c = 0; c < k; c++) classWeight[c] = counts[c] == 0 ? 0 : (double) data.size() / (k * counts[c]);
-        weights = new float[models][featureIndex.size() * k];
+        weights = new float[models][features * k];
         bias = new float[models][k];
         for (int m = 0; m < models; m++) train(m, data, classWeight, epochs, learningRate, l2, new Random(42 + m));
     }
@@ -76,18 +61,7 @@ final class SoftmaxClassifier {
     }
 
     /** Class probabilities for a feature vector, averaged over the models; {@code extraLogits} (may be null) adds evidence. */
-    void probabilities(Map<String, Double> features, double[] out, double[] extraLogits) {
-        int n = 0;
-        int[] idx = new int[features.size()];
-        float[] val = new float[features.size()];
-        for (var f : features.entrySet()) {
-            Integer i = featureIndex.get(f.getKey());
-            if (i == null) continue;
-            idx[n] = i;
-            val[n++] = f.getValue().floatValue();
-        }
-        int[] index = java.util.Arrays.copyOf(idx, n);
-        float[] value = java.util.Arrays.copyOf(val, n);
+    void probabilities(int[] index, float[] value, double[] out, double[] extraLogits) {
         int k = classes.size();
         double[] p = new double[k];
         java.util.Arrays.fill(out, 0);
