@@ -7,15 +7,15 @@ import java.util.Random;
 
 /**
  * A multinomial logistic regression over sparse features (here: TF-IDF weighted character n-grams), trained by
- * stochastic gradient descent. Several models trained on differently shuffled data vote (their probabilities are
- * averaged): one model's answer depends on the order it saw the examples in, the average much less. Seeds are fixed,
- * so the same content always gives the same router. Fast enough to retrain on every content reload.
+ * stochastic gradient descent. Several models are trained on differently shuffled data and their weights averaged:
+ * one model's answer depends on the order it saw the examples in, the average much less. Seeds are fixed, so the same
+ * content always gives the same router. Fast enough to retrain on every content reload.
  */
 final class SoftmaxClassifier {
 
     private final List<String> classes;
-    private final float[][] weights; // [model][feature * k + class]
-    private final float[][] bias;    // [model][class]
+    private final float[] weights; // [feature * k + class], the models' average
+    private final float[] bias;    // [class]
 
     /** A training example: feature ids (of the router's {@link FeatureIndex}) with their weights, and its class. */
     record Sparse(int[] index, float[] value, int label) {}
@@ -27,21 +27,34 @@ final class SoftmaxClassifier {
         data.forEach(e -> counts[e.label()]++);
         double[] classWeight = new double[k];
         for (int c = 0; c < k; c++) classWeight[c] = counts[c] == 0 ? 0 : (double) data.size() / (k * counts[c]);
-        weights = new float[models][features * k];
-        bias = new float[models][k];
-        for (int m = 0; m < models; m++) train(m, data, classWeight, epochs, learningRate, l2, new Random(42 + m));
+        // The models are independent (own seed, own weights): trained side by side on both cores, then averaged into
+        // one. Measured on both eval sets: the same answer to every question as averaging their probabilities, with a
+        // fifth of the memory (the weights are most of the router's heap).
+        // Two at a time and summed in a fixed order: the same content always gives the same router, bit for bit.
+        weights = new float[features * k];
+        bias = new float[k];
+        for (int first = 0; first < models; first += 2) {
+            int batch = Math.min(2, models - first);
+            float[][] w = new float[batch][features * k], b = new float[batch][k];
+            final int from = first;
+            java.util.stream.IntStream.range(0, batch).parallel()
+                    .forEach(j -> train(w[j], b[j], data, classWeight, epochs, learningRate, l2, new Random(42 + from + j)));
+            for (int j = 0; j < batch; j++) {
+                for (int i = 0; i < weights.length; i++) weights[i] += w[j][i] / models;
+                for (int i = 0; i < k; i++) bias[i] += b[j][i] / models;
+            }
+        }
     }
 
-    private void train(int m, List<Sparse> data, double[] classWeight, int epochs, double learningRate, double l2, Random random) {
+    private void train(float[] w, float[] b, List<Sparse> data, double[] classWeight, int epochs, double learningRate, double l2, Random random) {
         int k = classes.size();
-        float[] w = weights[m], b = bias[m];
         List<Sparse> order = new ArrayList<>(data);
         double[] p = new double[k];
         for (int epoch = 0; epoch < epochs; epoch++) {
             Collections.shuffle(order, random);
             double rate = learningRate / (1 + epoch * 0.2);
             for (Sparse e : order) {
-                logits(m, e.index(), e.value(), p, null);
+                logits(w, b, e.index(), e.value(), p, null);
                 softmax(p);
                 double cw = classWeight[e.label()];
                 for (int c = 0; c < k; c++) {
@@ -60,22 +73,15 @@ final class SoftmaxClassifier {
         return classes;
     }
 
-    /** Class probabilities for a feature vector, averaged over the models; {@code extraLogits} (may be null) adds evidence. */
+    /** Class probabilities for a feature vector; {@code extraLogits} (may be null) adds evidence. */
     void probabilities(int[] index, float[] value, double[] out, double[] extraLogits) {
-        int k = classes.size();
-        double[] p = new double[k];
-        java.util.Arrays.fill(out, 0);
-        for (int m = 0; m < weights.length; m++) {
-            logits(m, index, value, p, extraLogits);
-            softmax(p);
-            for (int c = 0; c < k; c++) out[c] += p[c] / weights.length;
-        }
+        logits(weights, bias, index, value, out, extraLogits);
+        softmax(out);
     }
 
-    private void logits(int m, int[] index, float[] value, double[] out, double[] extra) {
+    private void logits(float[] w, float[] b, int[] index, float[] value, double[] out, double[] extra) {
         int k = classes.size();
-        float[] w = weights[m];
-        for (int c = 0; c < k; c++) out[c] = bias[m][c] + (extra == null ? 0 : extra[c]);
+        for (int c = 0; c < k; c++) out[c] = b[c] + (extra == null ? 0 : extra[c]);
         for (int i = 0; i < index.length; i++) {
             int base = index[i] * k;
             double v = value[i];
