@@ -49,7 +49,7 @@ final class SoftmaxClassifier {
     private void train(float[] w, float[] b, List<Sparse> data, double[] classWeight, int epochs, double learningRate, double l2, Random random) {
         int k = classes.size();
         List<Sparse> order = new ArrayList<>(data);
-        double[] p = new double[k];
+        double[] p = new double[k], g = new double[k];
         for (int epoch = 0; epoch < epochs; epoch++) {
             Collections.shuffle(order, random);
             double rate = learningRate / (1 + epoch * 0.2);
@@ -58,12 +58,15 @@ final class SoftmaxClassifier {
                 softmax(p);
                 double cw = classWeight[e.label()];
                 for (int c = 0; c < k; c++) {
-                    double g = (p[c] - (c == e.label() ? 1 : 0)) * cw;
-                    b[c] -= (float) (rate * g);
-                    for (int i = 0; i < e.index().length; i++) {
-                        int at = e.index()[i] * k + c;
-                        w[at] -= (float) (rate * (g * e.value()[i] + l2 * w[at]));
-                    }
+                    g[c] = (p[c] - (c == e.label() ? 1 : 0)) * cw;
+                    b[c] -= (float) (rate * g[c]);
+                }
+                // Feature by feature, its classes side by side in memory (each weight gets the same update as
+                // class by class would give it, in a fraction of the time).
+                for (int i = 0; i < e.index().length; i++) {
+                    int base = e.index()[i] * k;
+                    double v = e.value()[i];
+                    for (int c = 0; c < k; c++) w[base + c] -= (float) (rate * (g[c] * v + l2 * w[base + c]));
                 }
             }
         }
