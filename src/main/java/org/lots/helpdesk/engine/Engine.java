@@ -468,7 +468,7 @@ public final class Engine {
 
         /** Sets or switches the conversation's language from what was typed. False when the turn is answered. */
         boolean chooseLanguage(String text) {
-            Detection d = languages.detect(k.languageHints().withoutLoanwords(text));
+            Detection d = languages.detect(k.languageHints().withoutLoanwords(text), k.languageHints());
             if (d.language() == null || !d.clear()) {
                 String byPhrase = k.languageHints().languageOfPhrase(text);
                 if (byPhrase != null && !confirmed) d = new Detection(byPhrase, 1.0, false, false);

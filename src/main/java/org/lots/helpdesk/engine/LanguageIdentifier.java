@@ -1,9 +1,16 @@
 package org.lots.helpdesk.engine;
 
+import org.lots.helpdesk.language.LanguageHints;
+
 /** Tells which language a message is written in. */
 public interface LanguageIdentifier {
 
     Detection detect(String text);
+
+    /** Like {@link #detect(String)}, helped by what the content's example phrases tell about its languages. */
+    default Detection detect(String text, LanguageHints hints) {
+        return detect(text);
+    }
 
     /**
      * @param language    a supported language code, or null when the text does not tell (too short, only numbers)

@@ -16,10 +16,11 @@ import org.lots.helpdesk.dialog.Dialog;
  * "f-skatt") are names of Swedish things that newcomers use in every language; they say nothing about the language
  * of a message, and left in they make "komvux nedir" look Swedish;</li>
  * <li><b>phrases</b>: a whole message that is an example phrase of exactly one language ("hej", "salam aleikum")
- * tells its language even when it is too short for statistics.</li>
+ * tells its language even when it is too short for statistics;</li>
+ * <li><b>a model of each language</b> from its examples (see {@link ContentLanguageModel}).</li>
  * </ul>
  */
-public record LanguageHints(Set<String> loanwords, Map<String, String> phrases) {
+public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, ContentLanguageModel model) {
 
     /** A word in the examples of this many languages is a loanword. */
     static final int LOANWORD_LANGUAGES = 3;
@@ -44,7 +45,7 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases) 
         wordLanguages.forEach((w, langs) -> { if (langs.size() >= LOANWORD_LANGUAGES && langs.contains("sv")) loanwords.add(w); });
         Map<String, String> phrases = new HashMap<>();
         phraseLanguages.forEach((p, langs) -> { if (langs.size() == 1) phrases.put(p, langs.iterator().next()); });
-        return new LanguageHints(Set.copyOf(loanwords), Map.copyOf(phrases));
+        return new LanguageHints(Set.copyOf(loanwords), Map.copyOf(phrases), ContentLanguageModel.of(content));
     }
 
     /** The message without loanwords, for language identification (the original is kept for everything else). */

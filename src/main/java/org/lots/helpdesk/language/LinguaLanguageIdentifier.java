@@ -27,7 +27,7 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
     private static final Language[] UNSERVED = {Language.FRENCH, Language.SPANISH, Language.ITALIAN,
             Language.PORTUGUESE, Language.POLISH};
 
-    /** Confidence of the best language (lingua's values sum to 1) needed to call a sentence clear. */
+    /** Confidence of the best language (lingua 1.2 scales its values so that the best is 1) needed to call a sentence clear. */
     static final double CLEAR_CONFIDENCE = 0.6;
 
     private final LanguageDetector detector;
@@ -37,9 +37,45 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         int i = 0;
         for (Language l : SERVED.keySet()) all[i++] = l;
         for (Language l : UNSERVED) all[i++] = l;
-        // High accuracy mode: low accuracy misreads short Arabic/Persian and Ukrainian/Russian chat messages.
-        detector = LanguageDetectorBuilder.fromLanguages(all).withPreloadedLanguageModels().build();
+        // Low accuracy mode (trigrams only, ~25 MB of heap instead of ~395 MB) misreads short Arabic/Persian and
+        // Ukrainian/Russian chat messages on its own; the content's own language model (withContentModel) and the
+        // script rules below bring it back to the high-accuracy mode's figures on the eval sets (BENCHMARKS.md).
+        detector = LanguageDetectorBuilder.fromLanguages(all).withLowAccuracyMode().withPreloadedLanguageModels().build();
     }
+
+    /**
+     * lingua's confidences weighed by the content's own model of each served language, scaled again so that the best
+     * is 1 as lingua's are: the content model only tells served languages apart (an unserved language keeps lingua's
+     * word).
+     */
+    static Map<Language, Double> withContentModel(SortedMap<Language, Double> values, String text, LanguageHints hints) {
+        if (hints == null || hints.model() == null || values.isEmpty()) return values;
+        Map<String, Double> likelihood = hints.model().averageLogLikelihood(text);
+        if (likelihood.isEmpty()) return values;
+        double best = likelihood.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Map<Language, Double> out = new EnumMap<>(Language.class);
+        double max = 0;
+        for (var e : values.entrySet()) {
+            String code = SERVED.get(e.getKey());
+            Double ll = code == null ? null : likelihood.get(code);
+            if (ll == null) ll = UNSERVED_LIKELIHOOD;
+            double v = e.getValue() * Math.exp(CONTENT_WEIGHT * (Math.min(ll, best) - best));
+            out.put(e.getKey(), v);
+            max = Math.max(max, v);
+        }
+        if (max <= 0) return values;
+        for (var e : out.entrySet()) e.setValue(e.getValue() / max);
+        return out;
+    }
+
+    /** How strongly the content's model counts against lingua's (a scale on its per-n-gram log-likelihood). */
+    static final double CONTENT_WEIGHT = 0.5;
+    /**
+     * What the content model grants a language it has no examples of (French, Polish...): a text that fits no served
+     * language better than this keeps lingua's verdict that it is unsupported. Tuned on eval/dev.tsv with
+     * CONTENT_WEIGHT (0.5, -5.8: language 0.990; -5.5: 0.987; weight 1: 0.987; lingua's low accuracy alone: 0.970).
+     */
+    static final double UNSERVED_LIKELIHOOD = -5.8;
 
     /** Only words made of letters (and marks, apostrophes, hyphens) speak for a language; code, links and numbers do not. */
     static String words(String text) {
@@ -85,6 +121,11 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
 
     @Override
     public Detection detect(String text) {
+        return detect(text, null);
+    }
+
+    @Override
+    public Detection detect(String text, LanguageHints hints) {
         String clean = words(TextNormalizer.clean(text));
         int letters = 0, ethiopic = 0, arabic = 0, cyrillic = 0, latin = 0, foreign = 0, words = 0;
         boolean inWord = false;
@@ -119,7 +160,8 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         int dominant = arabic * 2 > letters ? UScript.ARABIC : cyrillic * 2 > letters ? UScript.CYRILLIC : -1;
         Set<Language> allowed = dominant == UScript.ARABIC ? Set.of(Language.ARABIC, Language.PERSIAN)
                 : dominant == UScript.CYRILLIC ? Set.of(Language.UKRAINIAN, Language.RUSSIAN) : null;
-        SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(dominant < 0 ? clean : inScript(clean, dominant));
+        String weighed = dominant < 0 ? clean : inScript(clean, dominant);
+        Map<Language, Double> values = withContentModel(detector.computeLanguageConfidenceValues(weighed), weighed, hints);
         if (values.isEmpty()) return Detection.UNKNOWN;
         Language best = null;
         double top = 0;

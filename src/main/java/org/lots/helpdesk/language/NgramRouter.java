@@ -45,16 +45,20 @@ public final class NgramRouter implements Router {
         public static final Thresholds DEFAULT = new Thresholds(0.30, 0.20, 0.03, 0.18, 0.10, 0.7, 0.0, 0.9);
     }
 
-    private record Phrase(String dialog, String language, Map<String, Double> vector) {}
-
     /** A phrase in another language than the newcomer's counts this much (names and loanwords cross languages). */
     private static final double CROSS_LINGUAL = 0.8;
     private final Thresholds thresholds;
     private final SoftmaxClassifier classifier;
-    private final List<Phrase> phrases = new ArrayList<>();
-    private final Map<String, List<int[]>> index = new HashMap<>(); // feature -> (phrase, weight*1e6)
-    private final Map<String, Double> idf = new HashMap<>();
-    private final Map<String, Map<String, Double>> centroids = new HashMap<>();
+    private final List<String> classes;
+    // Everything below is indexed by the shared feature ids, phrase numbers or class numbers: primitive arrays, not
+    // maps of boxed numbers (a tenth of the heap; see BENCHMARKS.md, "Memory").
+    private final FeatureIndex featureIndex = new FeatureIndex();
+    private final double[] idf;
+    private final int[] phraseClass;
+    private final String[] phraseLanguage;
+    private final int[] postingStart, postingPhrase, postingWeight; // feature -> (phrase, weight * 1e6)
+    private final int[][] centroidFeatures; // [class]: sorted feature ids
+    private final double[][] centroidWeights;
     private final Map<String, List<String>> keywords = new LinkedHashMap<>();
     private final Set<String> greetings = new java.util.HashSet<>();
 
@@ -65,8 +69,7 @@ public final class NgramRouter implements Router {
     public NgramRouter(Content content, Thresholds thresholds) {
         this.thresholds = thresholds;
         List<String> dialogs = new ArrayList<>(), languages = new ArrayList<>();
-        List<Map<String, Integer>> counts = new ArrayList<>();
-        Map<String, Integer> df = new HashMap<>();
+        List<int[]> ids = new ArrayList<>(), counts = new ArrayList<>();
         content.dialog(Content.WELCOME).ifPresent(w -> w.examples().values().forEach(list -> list.forEach(p -> {
             String k = TextNormalizer.key(p);
             if (!k.isEmpty() && k.split(" ").length <= 3) greetings.add(k);
@@ -81,30 +84,77 @@ public final class NgramRouter implements Router {
                 for (String phrase : byLanguage.getValue()) {
                     Map<String, Integer> f = features(TextNormalizer.key(phrase));
                     if (f.isEmpty()) continue;
+                    int[] fid = new int[f.size()], fc = new int[f.size()];
+                    int i = 0;
+                    for (var e : f.entrySet()) {
+                        fid[i] = featureIndex.add(e.getKey());
+                        fc[i++] = e.getValue();
+                    }
                     dialogs.add(d.id());
-                    languages.add(byLanguage.getKey());
-                    counts.add(f);
-                    f.keySet().forEach(x -> df.merge(x, 1, Integer::sum));
+                    languages.add(byLanguage.getKey().intern());
+                    ids.add(fid);
+                    counts.add(fc);
                 }
             }
         }
-        int n = counts.size();
-        df.forEach((f, c) -> idf.put(f, Math.log(1.0 + (double) n / c)));
+        featureIndex.trim();
+        int n = ids.size(), features = featureIndex.size();
+        int[] df = new int[features];
+        for (int[] fid : ids) for (int f : fid) df[f]++;
+        idf = new double[features];
+        for (int f = 0; f < features; f++) idf[f] = Math.log(1.0 + (double) n / df[f]);
+        classes = new ArrayList<>(new java.util.TreeSet<>(dialogs));
+        phraseClass = new int[n];
+        phraseLanguage = languages.toArray(String[]::new);
+        double[][] vectors = new double[n][];
+        List<SoftmaxClassifier.Sparse> training = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Map<String, Double> v = weigh(counts.get(i));
-            phrases.add(new Phrase(dialogs.get(i), languages.get(i), v));
-            Map<String, Double> centroid = centroids.computeIfAbsent(dialogs.get(i), x -> new HashMap<>());
-            v.forEach((f, w) -> centroid.merge(f, w, Double::sum));
+            vectors[i] = weigh(counts.get(i), ids.get(i));
+            phraseClass[i] = classes.indexOf(dialogs.get(i));
+            float[] value = new float[vectors[i].length];
+            for (int j = 0; j < value.length; j++) value[j] = (float) vectors[i][j];
+            training.add(new SoftmaxClassifier.Sparse(ids.get(i), value, phraseClass[i]));
         }
-        centroids.values().forEach(NgramRouter::normalise);
-        List<String> classes = new ArrayList<>(centroids.keySet());
-        classes.sort(null);
-        List<SoftmaxClassifier.Example> training = new ArrayList<>();
-        for (Phrase p : phrases) training.add(new SoftmaxClassifier.Example(p.vector(), classes.indexOf(p.dialog())));
-        classifier = new SoftmaxClassifier(classes, training, 5, 12, 0.5, 1e-6);
-        for (int i = 0; i < phrases.size(); i++) {
-            final int id = i;
-            phrases.get(i).vector().forEach((f, w) -> index.computeIfAbsent(f, x -> new ArrayList<>()).add(new int[]{id, (int) (w * 1e6)}));
+        centroidFeatures = new int[classes.size()][];
+        centroidWeights = new double[classes.size()][];
+        double[] sum = new double[features];
+        for (int c = 0; c < classes.size(); c++) {
+            for (int i = 0; i < n; i++) {
+                if (phraseClass[i] != c) continue;
+                int[] fid = ids.get(i);
+                for (int j = 0; j < fid.length; j++) sum[fid[j]] += vectors[i][j];
+            }
+            int size = 0;
+            for (double v : sum) if (v != 0) size++;
+            int[] cf = new int[size];
+            double[] cw = new double[size];
+            double norm = 0;
+            for (int f = 0, j = 0; f < features; f++) {
+                if (sum[f] == 0) continue;
+                cf[j] = f;
+                cw[j++] = sum[f];
+                norm += sum[f] * sum[f];
+                sum[f] = 0;
+            }
+            norm = Math.sqrt(norm);
+            if (norm > 0) for (int j = 0; j < cw.length; j++) cw[j] /= norm;
+            centroidFeatures[c] = cf;
+            centroidWeights[c] = cw;
+        }
+        classifier = new SoftmaxClassifier(classes, training, features, 5, 12, 0.5, 1e-6);
+        postingStart = new int[features + 1];
+        for (int[] fid : ids) for (int f : fid) postingStart[f + 1]++;
+        for (int f = 0; f < features; f++) postingStart[f + 1] += postingStart[f];
+        postingPhrase = new int[postingStart[features]];
+        postingWeight = new int[postingStart[features]];
+        int[] fill = java.util.Arrays.copyOf(postingStart, features);
+        for (int i = 0; i < n; i++) {
+            int[] fid = ids.get(i);
+            for (int j = 0; j < fid.length; j++) {
+                int at = fill[fid[j]]++;
+                postingPhrase[at] = i;
+                postingWeight[at] = (int) (vectors[i][j] * 1e6);
+            }
         }
     }
 
@@ -157,20 +207,32 @@ public final class NgramRouter implements Router {
 
     /** Score per dialog for one normalised text: best phrase (own language first) blended with the centroid, plus keywords. */
     private void score(String key, String language, Map<String, Double> scores, Map<String, Double> similarities) {
-        Map<String, Double> q = weigh(features(key));
-        if (q.isEmpty()) return;
-        double[] dots = new double[phrases.size()];
-        q.forEach((f, w) -> {
-            List<int[]> postings = index.get(f);
-            if (postings != null) for (int[] p : postings) dots[p[0]] += w * p[1] / 1e6;
-        });
-        Map<String, Double> best = new HashMap<>();
+        Map<String, Integer> counts = features(key);
+        int[] qi = new int[counts.size()], qc = new int[counts.size()];
+        int m = 0;
+        for (var e : counts.entrySet()) {
+            int f = featureIndex.id(e.getKey());
+            if (f < 0) continue;
+            qi[m] = f;
+            qc[m++] = e.getValue();
+        }
+        if (m == 0) return;
+        qi = java.util.Arrays.copyOf(qi, m);
+        double[] q = weigh(java.util.Arrays.copyOf(qc, m), qi);
+        float[] qf = new float[m];
+        for (int j = 0; j < m; j++) qf[j] = (float) q[j];
+        double[] dots = new double[phraseClass.length];
+        for (int j = 0; j < m; j++) {
+            double w = q[j];
+            for (int p = postingStart[qi[j]], end = postingStart[qi[j] + 1]; p < end; p++) dots[postingPhrase[p]] += w * postingWeight[p] / 1e6;
+        }
+        double[] best = new double[classes.size()];
+        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < dots.length; i++) {
-            Phrase p = phrases.get(i);
-            best.merge(p.dialog(), p.language().equals(language) ? dots[i] : CROSS_LINGUAL * dots[i], Math::max);
+            double v = phraseLanguage[i].equals(language) ? dots[i] : CROSS_LINGUAL * dots[i];
+            if (v > best[phraseClass[i]]) best[phraseClass[i]] = v;
         }
         String padded = " " + key + " ";
-        List<String> classes = classifier.classes();
         double[] keywordHits = new double[classes.size()];
         for (int c = 0; c < classes.size(); c++) {
             for (String kw : keywords.getOrDefault(classes.get(c), List.of())) {
@@ -183,11 +245,12 @@ public final class NgramRouter implements Router {
         double[] probability = new double[classes.size()];
         double[] logits = new double[classes.size()];
         for (int c = 0; c < logits.length; c++) logits[c] = keywordHits[c] * thresholds.keywordBoost() * 10;
-        classifier.probabilities(q, probability, logits);
+        classifier.probabilities(qi, qf, probability, logits);
         double a = thresholds.classifierWeight();
         for (int c = 0; c < classes.size(); c++) {
             String d = classes.get(c);
-            double similarity = 0.65 * best.getOrDefault(d, 0.0) + 0.35 * dot(q, centroids.get(d)) + keywordHits[c] * thresholds.keywordBoost();
+            double nearest = best[c] == Double.NEGATIVE_INFINITY ? 0 : best[c];
+            double similarity = 0.65 * nearest + 0.35 * centroidDot(c, qi, q) + keywordHits[c] * thresholds.keywordBoost();
             scores.merge(d, Math.min(1.0, a * probability[c] + (1 - a) * similarity), Math::max);
             similarities.merge(d, similarity, Math::max);
         }
@@ -238,27 +301,26 @@ public final class NgramRouter implements Router {
         return f;
     }
 
-    private Map<String, Double> weigh(Map<String, Integer> counts) {
-        Map<String, Double> v = new HashMap<>();
-        counts.forEach((f, c) -> {
-            Double i = idf.get(f);
-            if (i != null) v.put(f, (1 + Math.log(c)) * i);
-        });
-        normalise(v);
+    /** TF-IDF weights of feature counts, normalised to length 1. */
+    private double[] weigh(int[] counts, int[] ids) {
+        double[] v = new double[ids.length];
+        double norm = 0;
+        for (int j = 0; j < ids.length; j++) {
+            v[j] = (1 + Math.log(counts[j])) * idf[ids[j]];
+            norm += v[j] * v[j];
+        }
+        norm = Math.sqrt(norm);
+        if (norm > 0) for (int j = 0; j < v.length; j++) v[j] /= norm;
         return v;
     }
 
-    private static void normalise(Map<String, Double> v) {
-        double norm = Math.sqrt(v.values().stream().mapToDouble(x -> x * x).sum());
-        if (norm > 0) v.replaceAll((k, x) -> x / norm);
-    }
-
-    private static double dot(Map<String, Double> a, Map<String, Double> b) {
-        Map<String, Double> small = a.size() <= b.size() ? a : b, large = small == a ? b : a;
+    private double centroidDot(int c, int[] ids, double[] weights) {
+        int[] cf = centroidFeatures[c];
+        double[] cw = centroidWeights[c];
         double s = 0;
-        for (var e : small.entrySet()) {
-            Double o = large.get(e.getKey());
-            if (o != null) s += e.getValue() * o;
+        for (int j = 0; j < ids.length; j++) {
+            int at = java.util.Arrays.binarySearch(cf, ids[j]);
+            if (at >= 0) s += weights[j] * cw[at];
         }
         return s;
     }

@@ -2,70 +2,71 @@ package org.lots.helpdesk.language;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
  * A multinomial logistic regression over sparse features (here: TF-IDF weighted character n-grams), trained by
- * stochastic gradient descent. Several models trained on differently shuffled data vote (their probabilities are
- * averaged): one model's answer depends on the order it saw the examples in, the average much less. Seeds are fixed,
- * so the same content always gives the same router. Fast enough to retrain on every content reload.
+ * stochastic gradient descent. Several models are trained on differently shuffled data and their weights averaged:
+ * one model's answer depends on the order it saw the examples in, the average much less. Seeds are fixed, so the same
+ * content always gives the same router. Fast enough to retrain on every content reload.
  */
 final class SoftmaxClassifier {
 
     private final List<String> classes;
-    private final Map<String, Integer> featureIndex = new HashMap<>();
-    private final float[][] weights; // [model][feature * k + class]
-    private final float[][] bias;    // [model][class]
+    private final float[] weights; // [feature * k + class], the models' average
+    private final float[] bias;    // [class]
 
-    record Example(Map<String, Double> features, int label) {}
+    /** A training example: feature ids (of the router's {@link FeatureIndex}) with their weights, and its class. */
+    record Sparse(int[] index, float[] value, int label) {}
 
-    private record Sparse(int[] index, float[] value, int label) {}
-
-    SoftmaxClassifier(List<String> classes, List<Example> examples, int models, int epochs, double learningRate, double l2) {
+    SoftmaxClassifier(List<String> classes, List<Sparse> data, int features, int models, int epochs, double learningRate, double l2) {
         this.classes = List.copyOf(classes);
         int k = classes.size();
-        List<Sparse> data = new ArrayList<>();
-        for (Example e : examples) {
-            int[] idx = new int[e.features().size()];
-            float[] val = new float[idx.length];
-            int i = 0;
-            for (var f : e.features().entrySet()) {
-                idx[i] = featureIndex.computeIfAbsent(f.getKey(), x -> featureIndex.size());
-                val[i++] = f.getValue().floatValue();
-            }
-            data.add(new Sparse(idx, val, e.label()));
-        }
         int[] counts = new int[k];
         data.forEach(e -> counts[e.label()]++);
         double[] classWeight = new double[k];
         for (int c = 0; c < k; c++) classWeight[c] = counts[c] == 0 ? 0 : (double) data.size() / (k * counts[c]);
-        weights = new float[models][featureIndex.size() * k];
-        bias = new float[models][k];
-        for (int m = 0; m < models; m++) train(m, data, classWeight, epochs, learningRate, l2, new Random(42 + m));
+        // The models are independent (own seed, own weights): trained side by side on both cores, then averaged into
+        // one. Measured on both eval sets: the same answer to every question as averaging their probabilities, with a
+        // fifth of the memory (the weights are most of the router's heap).
+        // Two at a time and summed in a fixed order: the same content always gives the same router, bit for bit.
+        weights = new float[features * k];
+        bias = new float[k];
+        for (int first = 0; first < models; first += 2) {
+            int batch = Math.min(2, models - first);
+            float[][] w = new float[batch][features * k], b = new float[batch][k];
+            final int from = first;
+            java.util.stream.IntStream.range(0, batch).parallel()
+                    .forEach(j -> train(w[j], b[j], data, classWeight, epochs, learningRate, l2, new Random(42 + from + j)));
+            for (int j = 0; j < batch; j++) {
+                for (int i = 0; i < weights.length; i++) weights[i] += w[j][i] / models;
+                for (int i = 0; i < k; i++) bias[i] += b[j][i] / models;
+            }
+        }
     }
 
-    private void train(int m, List<Sparse> data, double[] classWeight, int epochs, double learningRate, double l2, Random random) {
+    private void train(float[] w, float[] b, List<Sparse> data, double[] classWeight, int epochs, double learningRate, double l2, Random random) {
         int k = classes.size();
-        float[] w = weights[m], b = bias[m];
         List<Sparse> order = new ArrayList<>(data);
-        double[] p = new double[k];
+        double[] p = new double[k], g = new double[k];
         for (int epoch = 0; epoch < epochs; epoch++) {
             Collections.shuffle(order, random);
             double rate = learningRate / (1 + epoch * 0.2);
             for (Sparse e : order) {
-                logits(m, e.index(), e.value(), p, null);
+                logits(w, b, e.index(), e.value(), p, null);
                 softmax(p);
                 double cw = classWeight[e.label()];
                 for (int c = 0; c < k; c++) {
-                    double g = (p[c] - (c == e.label() ? 1 : 0)) * cw;
-                    b[c] -= (float) (rate * g);
-                    for (int i = 0; i < e.index().length; i++) {
-                        int at = e.index()[i] * k + c;
-                        w[at] -= (float) (rate * (g * e.value()[i] + l2 * w[at]));
-                    }
+                    g[c] = (p[c] - (c == e.label() ? 1 : 0)) * cw;
+                    b[c] -= (float) (rate * g[c]);
+                }
+                // Feature by feature, its classes side by side in memory (each weight gets the same update as
+                // class by class would give it, in a fraction of the time).
+                for (int i = 0; i < e.index().length; i++) {
+                    int base = e.index()[i] * k;
+                    double v = e.value()[i];
+                    for (int c = 0; c < k; c++) w[base + c] -= (float) (rate * (g[c] * v + l2 * w[base + c]));
                 }
             }
         }
@@ -75,33 +76,15 @@ final class SoftmaxClassifier {
         return classes;
     }
 
-    /** Class probabilities for a feature vector, averaged over the models; {@code extraLogits} (may be null) adds evidence. */
-    void probabilities(Map<String, Double> features, double[] out, double[] extraLogits) {
-        int n = 0;
-        int[] idx = new int[features.size()];
-        float[] val = new float[features.size()];
-        for (var f : features.entrySet()) {
-            Integer i = featureIndex.get(f.getKey());
-            if (i == null) continue;
-            idx[n] = i;
-            val[n++] = f.getValue().floatValue();
-        }
-        int[] index = java.util.Arrays.copyOf(idx, n);
-        float[] value = java.util.Arrays.copyOf(val, n);
-        int k = classes.size();
-        double[] p = new double[k];
-        java.util.Arrays.fill(out, 0);
-        for (int m = 0; m < weights.length; m++) {
-            logits(m, index, value, p, extraLogits);
-            softmax(p);
-            for (int c = 0; c < k; c++) out[c] += p[c] / weights.length;
-        }
+    /** Class probabilities for a feature vector; {@code extraLogits} (may be null) adds evidence. */
+    void probabilities(int[] index, float[] value, double[] out, double[] extraLogits) {
+        logits(weights, bias, index, value, out, extraLogits);
+        softmax(out);
     }
 
-    private void logits(int m, int[] index, float[] value, double[] out, double[] extra) {
+    private void logits(float[] w, float[] b, int[] index, float[] value, double[] out, double[] extra) {
         int k = classes.size();
-        float[] w = weights[m];
-        for (int c = 0; c < k; c++) out[c] = bias[m][c] + (extra == null ? 0 : extra[c]);
+        for (int c = 0; c < k; c++) out[c] = b[c] + (extra == null ? 0 : extra[c]);
         for (int i = 0; i < index.length; i++) {
             int base = index[i] * k;
             double v = value[i];

@@ -1,0 +1,163 @@
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load client for bench/load.sh (run as a single-file program: {@code java bench/LoadClient.java ...}). Each of N
+ * clients logs in once through the console's form login, keeps its session (and keep-alive connection) and sends M
+ * messages to one preview conversation, as an editor's script would. Every answer is checked: 200, at least one
+ * reply, and a content dialog (not fallback, not a clarifying question), so "fast" never means "not understood".
+ *
+ * Usage: java bench/LoadClient.java BASE_URL THREADS MESSAGES USER PASSWORD [api]
+ * api: "preview" (default). The web chat API can be added as another api (see {@link Api}).
+ */
+public class LoadClient {
+
+    /** Messages the bot understands in every run (each routes to a content dialog in its language). */
+    static final String[] TEXTS = {"hur hittar jag jobb", "بدي شغل", "how do i register my company", "ስራሕ ክረክብ ደልየ",
+            "хочу вивчати шведську", "komvux nedir", "where can i get a loan for my shop", "ich brauche einen lebenslauf",
+            "how do i learn swedish", "jak znaleźć pracę w szwecji"};
+
+    /** One way of talking to the bot: start a conversation, send a message; answers the dialog it is in. */
+    interface Api {
+        String start(HttpClient http) throws Exception;
+
+        /** The dialog after this message, or throws when the answer is not a proper reply. */
+        String send(HttpClient http, String conversation, String text) throws Exception;
+    }
+
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern DIALOG = Pattern.compile("\"dialog\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** The preview API with a console session: log in once, then the cookie and CSRF header on every call. */
+    static final class Preview implements Api {
+        final String base, user, password;
+        String csrf;
+
+        Preview(String base, String user, String password) {
+            this.base = base;
+            this.user = user;
+            this.password = password;
+        }
+
+        public String start(HttpClient http) throws Exception {
+            String token = match(TOKEN, get(http, "/console/csrf"));
+            String form = "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token);
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/console/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.headers().map());
+            }
+            csrf = match(TOKEN, get(http, "/console/csrf")); // the session is new after login, and so is its token
+            return match(ID, post(http, "/api/preview/conversations", "{}", 201));
+        }
+
+        public String send(HttpClient http, String conversation, String text) throws Exception {
+            String body = post(http, "/api/preview/conversations/" + conversation + "/messages",
+                    "{\"text\":\"" + text.replace("\"", "\\\"") + "\"}", 200);
+            if (!body.contains("\"replies\":[{")) throw new IllegalStateException("no reply: " + body);
+            return match(DIALOG, body);
+        }
+
+        String get(HttpClient http, String path) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) throw new IllegalStateException(path + ": " + r.statusCode());
+            return r.body();
+        }
+
+        String post(HttpClient http, String path, String json, int expected) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+            if (csrf != null) b.header("X-CSRF-TOKEN", csrf);
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != expected) throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+            return r.body();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int threads = Integer.parseInt(args[1]), per = Integer.parseInt(args[2]);
+        String user = args[3], password = args[4], kind = args.length > 5 ? args[5] : "preview";
+        List<String> conversations = new ArrayList<>();
+        double[] latencies = new double[threads * per];
+        AtomicInteger errors = new AtomicInteger(), notUnderstood = new AtomicInteger();
+        ConcurrentHashMap<String, Integer> dialogs = new ConcurrentHashMap<>();
+        List<Thread> workers = new ArrayList<>();
+        CountDownLatch ready = new CountDownLatch(threads), go = new CountDownLatch(1);
+        for (int n = 0; n < threads; n++) {
+            final int t = n;
+            Api api = switch (kind) {
+                case "preview" -> new Preview(base, user, password);
+                // case "webchat" -> new WebChat(base): POST /webchat/conversations, Bearer token (CONTRACT.md section 8)
+                default -> throw new IllegalArgumentException("unknown api " + kind);
+            };
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .version(HttpClient.Version.HTTP_1_1).build();
+            Thread w = new Thread(() -> {
+                try {
+                    String id = api.start(http);
+                    synchronized (conversations) { conversations.add(id); }
+                    ready.countDown();
+                    go.await();
+                    for (int i = 0; i < per; i++) {
+                        String text = TEXTS[(t + i) % TEXTS.length];
+                        long a = System.nanoTime();
+                        try {
+                            String dialog = api.send(http, id, text);
+                            dialogs.merge(dialog, 1, Integer::sum);
+                            if (dialog.equals("fallback") || dialog.equals("clarify")) notUnderstood.incrementAndGet();
+                        } catch (Exception e) {
+                            if (errors.incrementAndGet() <= 3) System.err.println("error: " + e);
+                        }
+                        latencies[t * per + i] = (System.nanoTime() - a) / 1e6;
+                    }
+                } catch (Exception e) {
+                    System.err.println("client " + t + " failed: " + e);
+                    errors.addAndGet(per);
+                    ready.countDown();
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread w : workers) w.join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        int n = latencies.length;
+        System.out.printf("%d clients x %d messages: %.0f messages/s, errors %d, not understood %d, "
+                        + "latency p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms%n", threads, per, n / seconds, errors.get(),
+                notUnderstood.get(), latencies[n / 2], latencies[(int) (n * .95)], latencies[(int) (n * .99)], latencies[n - 1]);
+        System.out.println("dialogs: " + dialogs);
+        System.out.println("conversations: " + String.join(",", conversations));
+    }
+
+    static String match(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        if (!m.find()) throw new IllegalStateException("no " + p + " in " + s);
+        return m.group(1);
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
