@@ -92,15 +92,6 @@ public class ConversationService {
         return conversations.insert(c);
     }
 
-    /** Deletes a conversation as a confirmed {@code /forget} does, without a farewell. False if there was none. */
-    public boolean forget(String conversationId) {
-        Conversation c = conversations.findById(conversationId).orElse(null);
-        if (c == null) return false;
-        synchronized (stripe(c.getChannel() + ":" + c.getAddress())) {
-            forget(c, null, clock.instant());
-        }
-        return true;
-    }
 
     public Optional<Conversation> find(String id) {
         return conversations.findById(id);

@@ -53,10 +53,7 @@ final class HeldOutOverlap {
         List<Phrase> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dialogs)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                YamlNode root;
-                try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                    root = YamlNode.parse(r);
-                }
+                YamlNode root = YamlNode.parse(Files.readString(f, StandardCharsets.UTF_8));
                 if (!(root instanceof YamlNode.Mapping m) || !(m.get("examples") instanceof YamlNode.Mapping ex)) continue;
                 for (var list : ex.entries().entrySet()) {
                     if (!(list.getValue() instanceof YamlNode.Sequence seq)) continue;
