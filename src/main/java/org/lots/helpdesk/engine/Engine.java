@@ -688,14 +688,15 @@ public final class Engine {
                 else if (g.target().contains("#")) enterDialogAt(g.target().split("#", 2)[0], g.target().split("#", 2)[1]);
                 else enterDialog(g.target());
             } else if (s instanceof Step.Handoff h) {
-                // An adviser reads the whole conversation: ask first. An urgent (safety) handoff must not wait for this.
-                if (mode == Mode.BOT && !"yes".equals(vars.get(Privacy.CONSENT))) {
+                boolean urgent = this.urgent || DangerDetector.isSafetyDialog(d.id());
+                // An adviser reads the whole conversation: ask first. An urgent (safety) handoff does not wait for
+                // this: a person in danger is helped first (vital interests, GDPR art. 6(1)(d)); docs/privacy.md says so.
+                if (!urgent && mode == Mode.BOT && !"yes".equals(vars.get(Privacy.CONSENT))) {
                     askConsent(d, h);
                     return;
                 }
                 // Say what happens next when the help desk can tell: the place in the queue, or when it opens.
                 Helpline.Availability a = mode == Mode.HUMAN ? null : helpline.availability();
-                boolean urgent = this.urgent || DangerDetector.isSafetyDialog(d.id());
                 String urgentKey = urgent ? SafetyCheck.handoffKey(mode, a) : null;
                 if (urgent) {
                     if (urgentKey != null) say(urgentKey, Map.of("when", a instanceof Helpline.Closed c ? when(c.opens()) : ""), List.of());
