@@ -238,4 +238,39 @@ class ConsoleBrowserIntegrationTests {
         wait.until(ExpectedConditions.visibilityOfElementLocated(preview));
         assertEquals("rtl", css(preview, "direction"));
     }
+
+    /**
+     * A newcomer in danger: marked URGENT at the top of the queue of an adviser who does not speak their language,
+     * with a banner; the adviser can unflag it. The beep is made in the page (WebAudio) and must not fail.
+     */
+    @Test
+    void anUrgentChatIsMarkedFirstInTheQueueAndCanBeUnflagged() {
+        if (users.find("siv").isEmpty()) users.create("siv", PASSWORD, List.of("ADVISER"), List.of("sv"));
+        Address a = new Address(TestChannel.NAME, "urgent-browser");
+        conversations.receive(a, new Input.Command("start", "ti"), "ti");
+        ConversationService.Result r = conversations.receive(a, new Input.Text("ሰብኣየይ ብካራ ክቐትለኪ እየ ይብለኒ ኣሎ"), "ti");
+        String id = handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING))
+                .orElseThrow().getId();
+        login("siv");
+
+        By first = By.cssSelector("#queue li.queue-item:first-child");
+        wait.until(d -> id.equals(d.findElement(first).getDomAttribute("data-id")));
+        assertTrue(attribute(first, "class").contains("urgent"));
+        assertTrue(text(first).contains("URGENT"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("urgent-banner")));
+        assertTrue(text(By.id("urgent-banner")).contains("urgent"));
+        Object beep = ((JavascriptExecutor) browser).executeScript(
+                "try { Lots.urgent.unlock(); Lots.urgent.beep(); return 'ok'; } catch (e) { return String(e); }");
+        assertEquals("ok", beep);
+
+        click(By.cssSelector("#queue li[data-id='" + id + "'] button.open"));
+        wait.until(ExpectedConditions.textToBe(By.id("urgent-flag"), "Not urgent"));
+        click(By.id("urgent-flag"));
+        wait.until(ExpectedConditions.textToBe(By.id("urgent-flag"), "Mark urgent"));
+        // No longer urgent, it may even leave this adviser's queue (offered first to speakers of its language).
+        wait.until(d -> d.findElements(By.cssSelector("#queue li[data-id='" + id + "']")).stream()
+                .noneMatch(e -> e.getDomAttribute("class").contains("urgent")));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("urgent-banner")));
+        assertTrue(!handoffs.findById(id).orElseThrow().isUrgent());
+    }
 }

@@ -51,6 +51,8 @@ class UrgentHandoffIntegrationTests {
     UserService users;
     @Autowired
     UrgentHandoffs urgent;
+    @Autowired
+    org.lots.helpdesk.unanswered.UnansweredRepository unanswered;
 
     Api as(String adviser) {
         return new Api(port, adviser, PASSWORD);
@@ -141,6 +143,24 @@ class UrgentHandoffIntegrationTests {
         assertTrue(h.turn().outputs().stream().anyMatch(o -> o instanceof Output.ForAdviser f && f.text().contains("dö")), "the adviser gets the words");
         assertTrue(h.turn().replies().get(0).text().contains("90101"), h.turn().toString());
         assertTrue(handoffs.findById(held).orElseThrow().isUrgent());
+    }
+
+    @Test
+    void aPreviewShowsTheSafetyAnswerButNeverReachesTheQueueAndRealHitsAreRecordedForEditors() {
+        Api admin = new Api(port);
+        String preview = admin.post("/api/preview/conversations", Map.of("language", "uk")).json().get("id").asText();
+        JsonNode r = admin.post("/api/preview/conversations/" + preview + "/messages", Map.of("text", "мені дуже погано, хочу піти з життя, думаю про суїцид")).json();
+        assertEquals("safety.suicide", r.get("trace").get("dialog").asText(), r.toString());
+        assertEquals("uk", r.get("trace").get("language").asText());
+        assertTrue(r.get("trace").get("escalated").asBoolean());
+        assertTrue(r.get("replies").get(0).get("text").asText().contains("90101"), r.toString());
+        assertTrue(r.get("replies").get(0).get("buttons").get(0).get("url").asText().startsWith("https://mind.se"), r.toString());
+        assertTrue(handoffs.findAll().stream().noneMatch(h -> h.getConversationId().equals(preview)));
+
+        ConversationService.Result real = newcomer("urgent-recorded", new Input.Text("my dad hits me with a belt and im 12"));
+        String conversation = real.conversation().getId();
+        assertTrue(unanswered.findAll().stream().anyMatch(u -> u.conversationId().equals(conversation)
+                && u.reason().equals("safety") && "safety.child".equals(u.dialog())), "recorded for editors");
     }
 
     @Test

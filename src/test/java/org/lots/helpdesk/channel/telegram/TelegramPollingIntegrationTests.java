@@ -265,6 +265,19 @@ class TelegramPollingIntegrationTests {
         assertEquals(t("en", "welcome.menu_q"), sent.get(4).text());
     }
 
+    @Test
+    void aStoppedChatStillGetsTheEmergencyAnswer() {
+        long chat = 2202;
+        API.pushText(chat, "en", "/start");
+        awaitSent(chat, 2);
+        API.pushText(chat, "en", "/stop");
+        awaitSent(chat, 3);
+        API.pushText(chat, "en", "he is hitting me right now pls");
+        List<Call> sent = awaitSent(chat, 5);
+        assertTrue(sent.get(3).text().contains("112"), sent.get(3).text());
+        assertTrue(sent.get(4).text().contains("112"), sent.get(4).text());
+    }
+
     // ---------------------------------------------------------------- delivery
 
     @Test
