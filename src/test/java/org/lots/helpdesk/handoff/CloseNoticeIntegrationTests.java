@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Newcomers;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.conversation.ChannelGateway;
 import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.conversation.ConversationService;
 import org.lots.helpdesk.conversation.ConversationService.Address;
-import org.lots.helpdesk.engine.Input;
 import org.lots.helpdesk.engine.Output.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -69,10 +69,7 @@ class CloseNoticeIntegrationTests {
     @Test
     void aCloseNoticeThatFailedIsDeliveredOnALaterRound() {
         Address a = new Address("flaky", "n1");
-        conversations.receive(a, new Input.Command("start", "en"), "en");
-        conversations.receive(a, new Input.Command("human", null), "en");
-        conversations.receive(a, new Input.Text("help with my cv"), "en");
-        var r = conversations.receive(a, new Input.Payload("cmd:consent_yes"), "en");
+        var r = Newcomers.askForPerson(conversations, a, "en", "help with my cv");
         String id = handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow().getId();
         Api admin = new Api(port);
         assertEquals(200, admin.post("/api/handoffs/" + id + "/claim", null).status());
@@ -93,10 +90,7 @@ class CloseNoticeIntegrationTests {
     @Test
     void aCloseThatReachedTheNewcomerLeavesNothingPending() {
         Address a = new Address(TestChannel.NAME, "closed-fine");
-        conversations.receive(a, new Input.Command("start", "en"), "en");
-        conversations.receive(a, new Input.Command("human", null), "en");
-        conversations.receive(a, new Input.Text("help with my cv"), "en");
-        var r = conversations.receive(a, new Input.Payload("cmd:consent_yes"), "en");
+        var r = Newcomers.askForPerson(conversations, a, "en", "help with my cv");
         String id = handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow().getId();
         assertEquals(200, new Api(port).post("/api/handoffs/" + id + "/close", Map.of("outcome", "no_response")).status());
         assertFalse(handoffs.findById(id).orElseThrow().isCloseNoticePending());

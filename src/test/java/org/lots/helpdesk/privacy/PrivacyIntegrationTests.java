@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Newcomers;
 import org.lots.helpdesk.StoreScan;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.content.ContentService;
@@ -80,20 +81,14 @@ class PrivacyIntegrationTests {
 
     @Test
     void myDataShowsAnOpenRequestForAnAdviser() {
-        say("waiting", new Input.Command("start", "sv"), "sv");
-        say("waiting", new Input.Command("human", null), "sv");
-        say("waiting", new Input.Text("om mitt cv"), "sv");
-        say("waiting", new Input.Payload("cmd:" + "consent_yes"), "sv");
+        Newcomers.askForPerson(conversations, new Address(TestChannel.NAME, "waiting"), "sv", "om mitt cv");
         String said = texts(say("waiting", new Input.Command("mydata", null), "sv"));
         assertTrue(said.contains("Önskemål om en rådgivare: 1 (öppna nu: 1)"), said);
     }
 
     @Test
     void aConversationWaitingForAHandoffThatIsGoneGetsTheBotBack() {
-        say("orphan", new Input.Command("start", "en"), "en");
-        say("orphan", new Input.Command("human", null), "en");
-        say("orphan", new Input.Text("help with my cv"), "en");
-        ConversationService.Result waiting = say("orphan", new Input.Payload("cmd:consent_yes"), "en");
+        ConversationService.Result waiting = Newcomers.askForPerson(conversations, new Address(TestChannel.NAME, "orphan"), "en", "help with my cv");
         assertTrue(waiting.turn().trace().escalated());
         Handoff h = handoffs.findFirstByConversationIdAndStatusIn(waiting.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow();
         handoffs.deleteById(h.getId()); // e.g. lost, or deleted behind the conversation's back
@@ -112,8 +107,28 @@ class PrivacyIntegrationTests {
         assertFalse(r.get("replies").isEmpty());
         assertFalse(StoreScan.find(mongo, "Kaulquappen", id).isEmpty());
         assertTrue(newcomers.forget(id));
-        StoreScan.assertNowhere(mongo, "Kaulquappen", id);
+        StoreScan.assertNowhere(mongo, "Kaulquappen");
+        StoreScan.assertNowhereBut(mongo, java.util.Set.of("audit"), id); // the audit log keeps that a conversation was deleted
         assertFalse(newcomers.forget(id), "a second delete finds nothing");
+    }
+
+    @Test
+    void whatADeletionTookAwayIsStillCountedWithoutAnyContent() {
+        ConversationService.Result r = Newcomers.askForPerson(conversations, new Address(TestChannel.NAME, "counted"), "tr",
+                "özgeçmişim hakkında yardım lazım");
+        String conversationId = r.conversation().getId();
+        Handoff h = handoffs.findFirstByConversationIdAndStatusIn(conversationId, List.of(Handoff.Status.WAITING)).orElseThrow();
+        assertEquals(200, new Api(port).post("/api/handoffs/" + h.getId() + "/close", Map.of("outcome", "referred")).status());
+        assertTrue(newcomers.forget(conversationId));
+
+        List<org.bson.Document> totals = mongo.getCollection(DeletedTotals.COLLECTION).find(new org.bson.Document("channel", TestChannel.NAME)
+                .append("language", "tr")).into(new java.util.ArrayList<>());
+        assertEquals(1, totals.size(), totals.toString());
+        org.bson.Document t = totals.get(0);
+        assertEquals(1, t.getInteger("conversations"));
+        assertEquals(1, t.getInteger("handoffs"));
+        assertEquals(1, t.get("outcomes", org.bson.Document.class).getInteger("referred"));
+        assertFalse(t.toJson().contains(conversationId) || t.toJson().contains("counted") || t.toJson().contains("özgeçmiş"), t.toJson());
     }
 
     @Test
