@@ -222,8 +222,10 @@ public class ConversationService {
     private void erase(Conversation c, Instant now) {
         transcript.deleteByConversationId(c.getId());
         conversations.deleteById(c.getId());
+        ConversationState s = c.getState();
+        events.publishEvent(new ConversationForgotten(c.getId(), c.getChannel(), c.getAddress(), c.isPreview(), c.getCreatedAt(),
+                s == null ? null : s.language(), s == null ? null : s.topic()));
         events.publishEvent(new ConversationEvent(c.getId(), c.getChannel(), c.isPreview(), new Output.ForgetRequested(), now));
-        events.publishEvent(new ConversationForgotten(c.getId(), c.getChannel(), c.getAddress()));
     }
 
     /** Adds an adviser's message or note to the transcript. */

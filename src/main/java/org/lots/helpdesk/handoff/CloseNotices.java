@@ -44,7 +44,7 @@ class CloseNotices {
         mongo.updateFirst(query(where("_id").is(h.getId())), new Update().unset("closeNoticePending"), Handoff.class);
     }
 
-    @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${helpdesk.handoff.close-notice-retry:PT30S}")
+    @Scheduled(initialDelayString = "${helpdesk.handoff.close-notice-retry:PT30S}", fixedDelayString = "${helpdesk.handoff.close-notice-retry:PT30S}")
     void retry() {
         try {
             retryPending();

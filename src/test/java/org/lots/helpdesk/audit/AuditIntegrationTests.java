@@ -12,6 +12,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Newcomers;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.conversation.ConversationService;
 import org.lots.helpdesk.conversation.ConversationService.Address;
@@ -57,10 +58,7 @@ class AuditIntegrationTests {
         if (users.find("petra").isEmpty()) users.create("petra", PASSWORD, List.of("ADVISER"), List.of("en"));
         Api petra = new Api(port, "petra", PASSWORD), admin = new Api(port);
         Address a = new Address(TestChannel.NAME, "audited");
-        conversations.receive(a, new Input.Command("start", "en"), "en");
-        conversations.receive(a, new Input.Command("human", null), "en");
-        conversations.receive(a, new Input.Text("my secret question about quokkas"), "en");
-        var r = conversations.receive(a, new Input.Payload("cmd:consent_yes"), "en");
+        var r = Newcomers.askForPerson(conversations, a, "en", "my secret question about quokkas");
         conversations.receive(a, new Input.Media("document", "file-9"), "en");
         String id = handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow().getId();
 

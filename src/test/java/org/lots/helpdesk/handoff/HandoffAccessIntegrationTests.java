@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Newcomers;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.conversation.ConversationService;
 import org.lots.helpdesk.conversation.ConversationService.Address;
@@ -44,10 +45,7 @@ class HandoffAccessIntegrationTests {
 
     String escalate(String address) {
         Address a = new Address(TestChannel.NAME, address);
-        conversations.receive(a, new Input.Command("start", "sv"), "sv");
-        conversations.receive(a, new Input.Command("human", null), "sv");
-        conversations.receive(a, new Input.Text("Jag behöver hjälp med mitt cv"), "sv");
-        var r = conversations.receive(a, new Input.Payload("cmd:consent_yes"), "sv");
+        var r = Newcomers.askForPerson(conversations, a, "sv", "Jag behöver hjälp med mitt cv");
         conversations.receive(a, new Input.Media("document", "file-7"), "sv");
         return handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow().getId();
     }

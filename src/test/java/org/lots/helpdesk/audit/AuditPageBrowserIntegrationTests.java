@@ -1,0 +1,103 @@
+package org.lots.helpdesk.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lots.helpdesk.Api;
+import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.TestChannel;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The audit log page in a real (headless) Chromium: an admin reaches it from the users page, filters with the
+ * keyboard alone, and reads who did what; each cell finds its own direction.
+ */
+@HelpdeskIntegrationTest
+@Import(TestChannel.class)
+class AuditPageBrowserIntegrationTests {
+
+    static Path profile;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @LocalServerPort int port;
+
+    @BeforeAll
+    static void checkBrowser() throws Exception {
+        assertTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
+                "browser tests need /usr/bin/chromium and /usr/bin/chromedriver: run bash scripts/install-test-deps");
+        profile = Files.createTempDirectory("audit-browser-");
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile.resolve("p" + System.nanoTime()));
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void anAdminFiltersTheAuditLogWithTheKeyboard() {
+        Api admin = new Api(port);
+        assertEquals(201, admin.post("/api/admin/users", java.util.Map.of("username", "sigrid", "password", "Audit-Page-Secret-26!",
+                "roles", List.of("ADVISER"), "languages", List.of("ar"))).status());
+        assertEquals(200, admin.post("/api/admin/users/sigrid/disable", null).status());
+
+        browser.get(url("/console/admin.html"));
+        wait.until(ExpectedConditions.urlContains("/console/login.html"));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
+        wait.until(ExpectedConditions.urlContains("/console/"));
+        browser.get(url("/console/admin.html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Audit log"))).click();
+        wait.until(ExpectedConditions.urlContains("/console/audit.html"));
+        wait.until(d -> !d.findElements(By.cssSelector("#entries tr")).isEmpty());
+
+        WebElement target = browser.findElement(By.id("f-target"));
+        target.sendKeys("sigrid", Keys.ENTER); // the form submits from the keyboard
+        wait.until(d -> d.findElements(By.cssSelector("#entries tr")).stream()
+                .allMatch(r -> r.getText().contains("sigrid")) && d.findElements(By.cssSelector("#entries tr")).size() == 2);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#entries tr"));
+        assertTrue(rows.get(0).getText().contains("user.disable"), rows.get(0).getText());
+        assertTrue(rows.get(1).getText().contains("user.create"), rows.get(1).getText());
+        assertEquals("auto", rows.get(0).findElements(By.tagName("td")).get(3).getDomAttribute("dir"));
+        assertEquals("2 entries", browser.findElement(By.id("count")).getText());
+        assertTrue(browser.findElements(By.cssSelector("th[scope=col]")).size() >= 6);
+    }
+}
