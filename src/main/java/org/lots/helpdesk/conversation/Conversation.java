@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.lots.helpdesk.engine.ConversationState;
+import org.lots.helpdesk.engine.Output;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -37,6 +38,9 @@ public class Conversation {
      * versioned write: an input delivered again after a crash is recognised even when its turn sent nothing.
      */
     private List<String> handledInputs;
+    /** The replies of the last handled input, kept so that they can still be sent when a crash came first. */
+    private String lastInput;
+    private List<Output.Reply> lastReplies;
 
     protected Conversation() {}
 
@@ -76,8 +80,15 @@ public class Conversation {
         return inputId != null && handledInputs != null && handledInputs.contains(inputId);
     }
 
-    void handledInput(String inputId) {
+    /** The replies of a handled input if it was the last one; none otherwise (they were delivered then). */
+    List<Output> repliesTo(String inputId) {
+        return inputId.equals(lastInput) && lastReplies != null ? new ArrayList<>(lastReplies) : List.of();
+    }
+
+    void handledInput(String inputId, List<Output.Reply> replies) {
         if (inputId == null) return;
+        lastInput = inputId;
+        lastReplies = List.copyOf(replies);
         List<String> ids = handledInputs == null ? new ArrayList<>() : new ArrayList<>(handledInputs);
         ids.add(inputId);
         handledInputs = ids.size() > HANDLED_INPUTS ? List.copyOf(ids.subList(ids.size() - HANDLED_INPUTS, ids.size())) : ids;

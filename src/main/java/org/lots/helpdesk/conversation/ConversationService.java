@@ -113,10 +113,9 @@ public class ConversationService {
                 Conversation c = conversations.findByChannelAndAddress(address.channel(), address.address())
                         .orElseGet(() -> new Conversation(newId(), address.channel(), address.address(), false,
                                 ConversationState.fresh(null, false), now));
-                if (c.handled(inputId)) return new Result(c, new Turn(c.getState(), List.of(), null), true);
-                c.handledInput(inputId);
+                if (c.handled(inputId)) return new Result(c, new Turn(c.getState(), c.repliesTo(inputId), null), true);
                 try {
-                    return apply(c, input, languageHint, now);
+                    return apply(c, input, languageHint, now, inputId);
                 } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
                     if (attempt >= ATTEMPTS) throw e;
                     log.debug("Concurrent update of conversation {}, retrying", c.getId());
@@ -132,7 +131,7 @@ public class ConversationService {
             if (c == null) return Optional.empty();
             synchronized (stripe(c.getChannel() + ":" + c.getAddress())) {
                 try {
-                    return Optional.of(apply(conversations.findById(conversationId).orElseThrow(), input, null, clock.instant()));
+                    return Optional.of(apply(conversations.findById(conversationId).orElseThrow(), input, null, clock.instant(), null));
                 } catch (OptimisticLockingFailureException e) {
                     if (attempt >= ATTEMPTS) throw e;
                 }
@@ -158,14 +157,17 @@ public class ConversationService {
         gateway.deliver(c, replies);
     }
 
-    /** @param repeated the input was handled before: its turn did not run again, and nothing is to be sent */
+    /**
+     * @param repeated the input was handled before: its turn did not run again; {@code turn} holds its replies if it
+     *                 was the last input handled (a crash may have come before they were sent), else none
+     */
     public record Result(Conversation conversation, Turn turn, boolean repeated) {
         public Result(Conversation conversation, Turn turn) {
             this(conversation, turn, false);
         }
     }
 
-    private Result apply(Conversation c, Input input, String languageHint, Instant now) {
+    private Result apply(Conversation c, Input input, String languageHint, Instant now, String inputId) {
         // Waiting for a person no handoff stands for (closed while the notice was lost, or deleted): the bot is back.
         if (c.getState().escalated() && !c.isPreview() && c.getVersion() != null && !(input instanceof Input.Event)
                 && !openHandoffs.open(c.getId())) {
@@ -179,6 +181,7 @@ public class ConversationService {
             c.noticed(now);
         }
         c.update(turn.state(), now);
+        c.handledInput(inputId, turn.replies());
         Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);
         List<TranscriptEntry> entries = new ArrayList<>();
         String said = TranscriptText.of(input);

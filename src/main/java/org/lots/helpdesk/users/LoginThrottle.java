@@ -33,10 +33,11 @@ import org.springframework.stereotype.Component;
  * as long after each further failure. An attempt that comes too soon is refused without checking the password
  * and counts nothing, so hammering does not make the wait longer.
  * <p>
- * The account-wide wait is what a guesser can inflict on the account's owner at another address: it is capped at
- * {@link LoginProperties#accountMaxDelay()} (at most a minute), and after each such wait the account gets as long
- * again in which the account-wide count blocks no one. So the right password from another client gets in within a
- * minute, however many guesses come from elsewhere.
+ * The account-wide wait is what a guesser can inflict on the account's owner at another address, and the client's
+ * wait what one can inflict on others behind the same address: both are capped at
+ * {@link LoginProperties#accountMaxDelay()} (at most a minute), and after each such wait the key gets as long again
+ * in which it blocks no one. So the right password gets in within a minute, however many guesses come from
+ * elsewhere; only the guesser's own waits (one account from one address) grow longer.
  * <p>
  * Counted in the store with atomic updates, so that guesses spread over several instances add up; records are
  * forgotten after {@link LoginProperties#forgetAfter()}, and at most {@link LoginProperties#maxEntries()} are kept.
@@ -50,7 +51,7 @@ public class LoginThrottle {
 
     /**
      * @param notBefore  no attempt under this key is checked before then
-     * @param graceUntil account keys: no new account-wide wait starts before then
+     * @param graceUntil client and account keys: no new wait starts before then
      */
     @Document(COLLECTION)
     record Entry(@Id String key, int failures, Instant notBefore, Instant graceUntil, Instant updatedAt) {}
@@ -117,7 +118,8 @@ public class LoginThrottle {
         if (username == null || username.length() > 64) username = "?";
         Instant now = clock.instant();
         count(pairKey(username, client), properties.freeFailures(), properties.maxDelay(), false, now);
-        count(clientKey(client), properties.clientFreeFailures(), properties.maxDelay(), false, now);
+        // Many people may share an address (a school, a proxy): its wait is capped like the account's.
+        count(clientKey(client), properties.clientFreeFailures(), properties.accountMaxDelay(), true, now);
         // Only existing users: made-up names must not fill the store.
         if (users.existsById(username)) {
             Duration wait = count(accountKey(username), properties.accountFreeFailures(), properties.accountMaxDelay(), true, now);
@@ -134,11 +136,16 @@ public class LoginThrottle {
         String username = event.getAuthentication().getName();
         if (username == null) return;
         // The client's own count stays: logging in to one's own account must not reset guessing at others'.
-        mongo.remove(query(where("_id").in(pairKey(username, client(event.getAuthentication())), accountKey(username))), Entry.class);
+        // HTTP Basic succeeds on every API call: a read, and a write only when there is something to forget.
+        Query mine = query(where("_id").in(pairKey(username, client(event.getAuthentication())), accountKey(username)));
+        if (mongo.exists(mine, Entry.class)) mongo.remove(mine, Entry.class);
     }
 
-    /** Counts one failure under a key; returns the wait it starts (zero when none). */
-    private Duration count(String key, int free, Duration cap, boolean account, Instant now) {
+    /**
+     * Counts one failure under a key; returns the wait it starts (zero when none). With {@code grace}, each wait is
+     * followed by as long again in which the key starts no new wait: a key others share is never closed for good.
+     */
+    private Duration count(String key, int free, Duration cap, boolean grace, Instant now) {
         Entry before = mongo.findById(key, Entry.class);
         if (before != null && stale(before, now)) {
             mongo.remove(query(where("_id").is(key).and("updatedAt").is(before.updatedAt())), Entry.class);
@@ -146,10 +153,10 @@ public class LoginThrottle {
         Entry e = mongo.findAndModify(query(where("_id").is(key)), new Update().inc("failures", 1).set("updatedAt", now),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Entry.class);
         if (e == null || e.failures() < free) return Duration.ZERO;
-        if (account && e.graceUntil() != null && now.isBefore(e.graceUntil())) return Duration.ZERO;
+        if (grace && e.graceUntil() != null && now.isBefore(e.graceUntil())) return Duration.ZERO;
         Duration wait = delay(e.failures() - free + 1, cap);
         Update u = new Update().set("notBefore", now.plus(wait));
-        if (account) u.set("graceUntil", now.plus(wait).plus(cap));
+        if (grace) u.set("graceUntil", now.plus(wait).plus(cap));
         mongo.updateFirst(query(where("_id").is(key)), u, Entry.class);
         return wait;
     }

@@ -39,6 +39,8 @@ class UpdateHandler {
     static final String CHANNEL = "telegram";
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
     private static final int ATTEMPTS = 3;
+    /** Updates one lane holds in memory at most; each is also stored, so this only bounds memory. */
+    static final int MAX_QUEUED = 2000;
 
     enum Accepted { NEW, DUPLICATE }
 
@@ -77,6 +79,10 @@ class UpdateHandler {
      */
     Accepted accept(Update update) {
         Long chatId = UpdateMapper.chatId(update);
+        if (chatId != null && backlog(chatId) >= MAX_QUEUED) {
+            // Back-pressure instead of an unbounded queue: Telegram keeps the update and delivers it again later.
+            throw new IllegalStateException("chat lane full (" + MAX_QUEUED + " updates waiting)");
+        }
         String json;
         try {
             json = api.json().writeValueAsString(update);
@@ -143,6 +149,15 @@ class UpdateHandler {
         }
     }
 
+    private int backlog(long chatId) {
+        ThreadPoolExecutor[] l = lanes;
+        return l == null ? 0 : lane(l, chatId).getQueue().size();
+    }
+
+    private static ThreadPoolExecutor lane(ThreadPoolExecutor[] lanes, long chatId) {
+        return lanes[Math.floorMod(Long.hashCode(chatId), lanes.length)];
+    }
+
     private void dispatch(Update update, Long chatId) {
         ThreadPoolExecutor[] l = lanes;
         if (chatId == null) {
@@ -151,7 +166,7 @@ class UpdateHandler {
         }
         if (l == null) return; // not started (or stopping): it stays recorded and is handled after the next start
         try {
-            l[Math.floorMod(Long.hashCode(chatId), l.length)].execute(() -> handle(update));
+            lane(l, chatId).execute(() -> handle(update));
         } catch (RejectedExecutionException stopping) {
             log.debug("Update {} left for the next start", update.getUpdateId());
         }
@@ -232,8 +247,10 @@ class UpdateHandler {
         if (start) chats.stopped(chatId, false);
         ConversationService.Result result = conversations.receive(new Address(CHANNEL, String.valueOf(chatId)), input, languageHint, key);
         if (result.repeated()) {
+            // Its turn ran before a crash, and its answers never reached the outbox (unfinished() found none): the
+            // conversation kept them, so they go out now without running the turn again.
             log.info("Telegram update {} was handled before the restart; not run again", key);
-            return List.of();
+            return outbox.store(chatId, renderer.render(chatId, result.turn().replies()), key);
         }
         // A newcomer in danger gets the emergency answer (and the adviser's words after it) even after /stop.
         if (result.turn().outputs().stream().anyMatch(Output.SafetyAlert.class::isInstance)) chats.stopped(chatId, false);

@@ -18,6 +18,7 @@ class TelegramCrashIntegrationTests {
         CrashUnderLoad.Plan plan = new CrashUnderLoad.Plan(8, 2, Duration.ofSeconds(2), Duration.ofSeconds(5), 42L,
                 System.getProperty("java.class.path"));
         CrashUnderLoad.Result r = new CrashUnderLoad(plan).run();
+        System.out.println("Crash under load: " + r);
         assertTrue(r.acknowledged() > plan.chats(), r.toString());
         assertEquals(0, r.lost(), r.toString());
         assertTrue(r.worstChat() <= plan.kills(), "more than one answer twice per chat and kill: " + r);

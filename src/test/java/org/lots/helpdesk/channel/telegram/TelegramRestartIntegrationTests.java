@@ -154,7 +154,8 @@ class TelegramRestartIntegrationTests {
             Await.until("the later words", () -> said(conversations, conversation, "are you still there") == 1);
             assertEquals(1, said(conversations, conversation, words), "the handled update ran again");
             MongoTemplate mongo = second.getBean(MongoTemplate.class);
-            assertEquals(0, mongo.count(Query.query(Criteria.where("state").is("PENDING")), UpdateLog.COLLECTION));
+            // (the later message is marked handled just after its words are saved)
+            Await.until("every update marked handled", () -> mongo.count(Query.query(Criteria.where("state").is("PENDING")), UpdateLog.COLLECTION) == 0);
         }
     }
 
