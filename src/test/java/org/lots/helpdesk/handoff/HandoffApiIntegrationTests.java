@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Newcomers;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.TestClock;
 import org.lots.helpdesk.content.ContentService;
@@ -90,12 +91,7 @@ class HandoffApiIntegrationTests {
 
     /** A newcomer on the test channel asks for a person and says what it is about; returns the handoff id. */
     String escalate(String address, String language, String topic) {
-        conversations.receive(new Address(TestChannel.NAME, address), new Input.Command("start", language), language);
-        newcomer(address, new Input.Command("human", null));
-        ConversationService.Result r = newcomer(address, topic);
-        assertTrue(r.turn().outputs().stream().anyMatch(Output.HandoffRequested.class::isInstance), r.turn().toString());
-        return handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING))
-                .orElseThrow().getId();
+        return new Newcomers(conversations, handoffs).escalate(address, language, topic);
     }
 
     JsonNode conversation(Api api, String id) {

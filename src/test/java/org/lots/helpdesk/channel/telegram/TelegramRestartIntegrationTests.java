@@ -9,15 +9,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.lots.helpdesk.Api;
-import org.lots.helpdesk.HelpdeskApplication;
+import org.lots.helpdesk.TestApps;
 import org.lots.helpdesk.channel.telegram.FakeBotApi.Call;
 import org.lots.helpdesk.content.ContentService;
 import org.lots.helpdesk.conversation.ChannelGateway;
 import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.conversation.ConversationRepository;
 import org.lots.helpdesk.engine.Output.Reply;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,11 +33,7 @@ class TelegramRestartIntegrationTests {
     }
 
     static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(HelpdeskApplication.class).run(
-                "--server.port=0",
-                "--helpdesk.data-dir=" + dataDir,
-                "--helpdesk.content-dir=.",
-                "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
+        return TestApps.start(dataDir,
                 "--telegram.token=" + FakeBotApi.TOKEN,
                 "--telegram.base-url=" + API.baseUrl(),
                 "--telegram.polling.timeout=1s",
