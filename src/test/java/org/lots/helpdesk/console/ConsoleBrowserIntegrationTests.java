@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.Browsers;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Newcomers;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.conversation.ConversationService;
 import org.lots.helpdesk.conversation.ConversationService.Address;
@@ -116,12 +117,7 @@ class ConsoleBrowserIntegrationTests {
     }
 
     String escalate(String address, String language, String topic) {
-        Address a = new Address(TestChannel.NAME, address);
-        conversations.receive(a, new Input.Command("start", language), language);
-        conversations.receive(a, new Input.Command("human", null), language);
-        conversations.receive(a, new Input.Text(topic), language);
-        ConversationService.Result r = conversations.receive(a, new Input.Payload("cmd:consent_yes"), language); // an adviser may read it
-        return handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow().getId();
+        return new Newcomers(conversations, handoffs).escalate(address, language, topic);
     }
 
     By message(String author, String text) {

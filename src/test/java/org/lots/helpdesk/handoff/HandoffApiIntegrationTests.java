@@ -26,6 +26,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Newcomers;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.TestClock;
 import org.lots.helpdesk.users.LoginThrottle;
@@ -98,13 +99,7 @@ class HandoffApiIntegrationTests {
 
     /** A newcomer on the test channel asks for a person and says what it is about; returns the handoff id. */
     String escalate(String address, String language, String topic) {
-        conversations.receive(new Address(TestChannel.NAME, address), new Input.Command("start", language), language);
-        newcomer(address, new Input.Command("human", null));
-        newcomer(address, topic);
-        ConversationService.Result r = newcomer(address, new Input.Payload("cmd:consent_yes")); // yes: an adviser may read it
-        assertTrue(r.turn().outputs().stream().anyMatch(Output.HandoffRequested.class::isInstance), r.turn().toString());
-        return handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING))
-                .orElseThrow().getId();
+        return new Newcomers(conversations, handoffs).escalate(address, language, topic);
     }
 
     JsonNode conversation(Api api, String id) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Newcomers;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.conversation.ConversationService;
 import org.lots.helpdesk.conversation.ConversationService.Address;
@@ -43,11 +44,7 @@ class TranslationIntegrationTests {
         users.create("lars", "Adviser-Secret-2026!", List.of("ADVISER"), List.of("sv"));
         Api lars = new Api(port, "lars", "Adviser-Secret-2026!");
         Address newcomer = new Address(TestChannel.NAME, "translated");
-        conversations.receive(newcomer, new Input.Command("start", "ar"), "ar");
-        conversations.receive(newcomer, new Input.Command("human", null), "ar");
-        conversations.receive(newcomer, new Input.Text("أحتاج مساعدة في تصريح العمل"), "ar");
-        ConversationService.Result r = conversations.receive(newcomer, new Input.Payload("cmd:consent_yes"), "ar");
-        String id = handoffs.findFirstByConversationIdAndStatusIn(r.conversation().getId(), List.of(Handoff.Status.WAITING)).orElseThrow().getId();
+        String id = new Newcomers(conversations, handoffs).escalate(newcomer.address(), "ar", "أحتاج مساعدة في تصريح العمل");
         assertEquals(200, lars.post("/api/handoffs/" + id + "/claim", null).status());
         conversations.receive(newcomer, new Input.Text("مرحبا"), "ar");
 

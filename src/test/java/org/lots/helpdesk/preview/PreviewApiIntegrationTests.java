@@ -11,10 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Scripts;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.ibm.icu.lang.UScript;
 
 @HelpdeskIntegrationTest
 class PreviewApiIntegrationTests {
@@ -46,10 +46,7 @@ class PreviewApiIntegrationTests {
         JsonNode r = api().post("/api/preview/conversations/" + id + "/messages", Map.of("payload", "cmd:menu")).json();
         assertEquals(language, r.get("trace").get("language").asText());
         String text = r.get("replies").get(0).get("text").asText();
-        int code = UScript.getCodeFromName(script);
-        long inScript = text.codePoints().filter(Character::isLetter).filter(cp -> UScript.getScript(cp) == code).count();
-        long letters = text.codePoints().filter(Character::isLetter).count();
-        assertTrue(inScript * 10 >= letters * 7, language + " menu not in " + script + ": " + text);
+        assertTrue(Scripts.share(text, script) >= 0.7, language + " menu not in " + script + ": " + text);
         assertEquals(language.equals("ar") || language.equals("fa") ? "rtl" : "ltr", r.get("replies").get(0).get("direction").asText());
         // Machine-made translations are marked as such until a native speaker has reviewed them.
         assertEquals(language.equals("en") ? "source" : "machine", r.get("replies").get(0).get("status").asText());

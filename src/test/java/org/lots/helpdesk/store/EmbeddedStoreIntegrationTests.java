@@ -23,13 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskApplication;
+import org.lots.helpdesk.TestApps;
 import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.conversation.ConversationRepository;
 import org.lots.helpdesk.conversation.ConversationService;
 import org.lots.helpdesk.conversation.TranscriptEntry;
 import org.lots.helpdesk.engine.Input;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.OptimisticLockingFailureException;
 
@@ -40,12 +39,11 @@ class EmbeddedStoreIntegrationTests {
     Path data;
 
     private ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(HelpdeskApplication.class).run("--server.port=0", "--helpdesk.data-dir=" + dataDir,
-                "--helpdesk.content-dir=.", "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD);
+        return TestApps.start(dataDir);
     }
 
     private static int port(ConfigurableApplicationContext c) {
-        return ((WebServerApplicationContext) c).getWebServer().getPort();
+        return TestApps.port(c);
     }
 
     @Test
@@ -69,10 +67,10 @@ class EmbeddedStoreIntegrationTests {
 
     @Test
     void aKillMinusNineMidConversationLosesNoAcknowledgedMessage() throws Exception {
-        Process child = new ProcessBuilder(javaBinary(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                HelpdeskApplication.class.getName(), "--server.port=0", "--helpdesk.data-dir=" + data,
-                "--helpdesk.content-dir=.", "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD)
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                HelpdeskApplication.class.getName()));
+        command.addAll(TestApps.arguments(data));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> ids = new ArrayList<>();
         int sent = 0;
         try {

@@ -7,9 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
-import org.lots.helpdesk.HelpdeskApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.lots.helpdesk.TestApps;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.mongodb.client.MongoClients;
@@ -28,11 +26,9 @@ class ExternalMongoModeIntegrationTests {
         MongoServer external = new MongoServer(H2Backend.inMemory());
         external.bind("127.0.0.1", 0);
         String uri = external.getConnectionString() + "/helpdesk";
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelpdeskApplication.class).run(
-                "--server.port=0", "--helpdesk.store=mongodb", "--spring.mongodb.uri=" + uri, "--helpdesk.content-dir=.",
-                "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD)) {
+        try (ConfigurableApplicationContext app = TestApps.start(null, "--helpdesk.store=mongodb", "--spring.mongodb.uri=" + uri)) {
             assertTrue(app.getBeansOfType(MongoServer.class).isEmpty(), "no embedded server in mongodb mode");
-            Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+            Api api = new Api(TestApps.port(app));
             assertEquals("UP", api.get("/actuator/health").json().get("status").asText());
             String id = api.post("/api/preview/conversations", Map.of("language", "de")).json().get("id").asText();
             assertEquals(200, api.post("/api/preview/conversations/" + id + "/messages", Map.of("text", "hallo")).status());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
+import org.lots.helpdesk.Scripts;
 import org.lots.helpdesk.channel.telegram.FakeBotApi.Call;
 import org.lots.helpdesk.content.ContentService;
 import org.lots.helpdesk.conversation.AttachmentSource;
@@ -30,6 +31,7 @@ import org.lots.helpdesk.engine.Output.Reply;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,7 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.ibm.icu.lang.UScript;
 
 /**
  * The Telegram channel end to end in long-polling mode: the real telegrambots client and long-polling application
@@ -50,6 +51,7 @@ import com.ibm.icu.lang.UScript;
  * its own chat and checks exactly the messages it got.
  */
 @HelpdeskIntegrationTest
+@Import(TelegramPollingIntegrationTests.Events.class)
 @DirtiesContext
 class TelegramPollingIntegrationTests {
 
@@ -122,9 +124,7 @@ class TelegramPollingIntegrationTests {
     }
 
     static boolean mostlyArabic(String text) {
-        long arabic = text.codePoints().filter(Character::isLetter).filter(cp -> UScript.getScript(cp) == UScript.ARABIC).count();
-        long latin = text.codePoints().filter(Character::isLetter).filter(cp -> UScript.getScript(cp) == UScript.LATIN).count();
-        return arabic > latin;
+        return Scripts.mostlyIn(text, "Arabic");
     }
 
     // ---------------------------------------------------------------- a conversation

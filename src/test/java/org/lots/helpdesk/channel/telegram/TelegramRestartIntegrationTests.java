@@ -9,8 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.lots.helpdesk.Api;
-import org.lots.helpdesk.HelpdeskApplication;
+import org.lots.helpdesk.TestApps;
 import org.lots.helpdesk.channel.telegram.FakeBotApi.Call;
 import org.lots.helpdesk.content.ContentService;
 import org.lots.helpdesk.conversation.ChannelGateway;
@@ -44,11 +43,7 @@ class TelegramRestartIntegrationTests {
     }
 
     static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(HelpdeskApplication.class).run(
-                "--server.port=0",
-                "--helpdesk.data-dir=" + dataDir,
-                "--helpdesk.content-dir=.",
-                "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
+        return TestApps.start(dataDir,
                 "--telegram.token=" + FakeBotApi.TOKEN,
                 "--helpdesk.privacy.first-contact-notice=false", // counted messages; the notice has its own test
                 "--telegram.base-url=" + API.baseUrl(),
