@@ -92,12 +92,7 @@ class WebchatBrowserIntegrationTests {
     @Test
     void aHandoffShowsTheQueueAndTheAdvisersReplyArrivesLive() {
         WidgetPage w = page("?language=sv", 1280, 900, "sv");
-        w.open();
-        int said = w.botSaidMoreThan(0);
-        w.find("[data-act=human]").click();
-        said = w.botSaidMoreThan(said);
-        w.type("jag behöver hjälp med mitt cv");
-        w.botSaidMoreThan(said);
+        w.openAndAskForAPerson("jag behöver hjälp med mitt cv");
         WebElement status = w.find(".st");
         w.wait.until(d -> status.isDisplayed() && status.getText().matches(".*\\d.*"));
         assertTrue(status.getText().startsWith("En person svarar här."), status.getText());
