@@ -184,6 +184,26 @@ class WebchatBrowserIntegrationTests {
         assertEquals(401, new Api(port, null, null).get("/webchat/conversations/" + id).status());
     }
 
+    @Test
+    void anAdvisersMessageWhileThePanelIsClosedShowsOnTheLauncher() {
+        WidgetPage w = page("?language=en", 1280, 900, "en");
+        w.openAndAskForAPerson("i want help with my cv");
+        String conversation = w.stored().get("id").asText();
+        w.find(".x").click();
+        browser.navigate().refresh(); // closed, after a reload: the widget still listens
+        WidgetPage again = new WidgetPage(browser);
+        again.wait.until(d -> again.find(".launch").isDisplayed());
+        String handoff = handoffs.findFirstByConversationIdAndStatusIn(conversation, List.of(Handoff.Status.WAITING)).orElseThrow().getId();
+        Api admin = new Api(port);
+        admin.post("/api/handoffs/" + handoff + "/claim", Map.of());
+        admin.post("/api/handoffs/" + handoff + "/messages", Map.of("text", "Hi, I can help with your CV."));
+        again.wait.until(d -> again.find(".launch .dot").isDisplayed() && again.find(".launch .dot").getText().equals("2"));
+        assertTrue(again.find(".launch").getDomAttribute("aria-label").endsWith("(2)"), "the adviser joined, and wrote");
+        again.open();
+        again.wait.until(d -> again.messages("adviser").equals(List.of("Hi, I can help with your CV.")));
+        assertFalse(again.find(".launch .dot").isDisplayed());
+    }
+
     /**
      * Another site (another origin, with a strict Content Security Policy that allows only the help desk) embeds
      * the widget with the one script tag: it loads, talks to the help desk across origins and gets live messages.
