@@ -43,7 +43,7 @@
     cancel: 'Cancel', deleted: 'Your conversation is deleted.', typing: 'The help desk is writing…',
     waiting: 'A person will answer here.', waiting_position: 'A person will answer here. You are number {position} in the queue.',
     closed_until: 'The helpline is closed now. Leave your message here: an adviser will answer when it opens ({opens}).',
-    adviser: 'An adviser is in the chat.', too_long: 'Your message is too long. Please make it shorter.',
+    adviser: 'An adviser is in the chat.', from_adviser: 'Adviser', too_long: 'Your message is too long. Please make it shorter.',
     too_many: 'You are sending many messages. Please wait a moment.', retry: 'Try again' };
 
   var languages = null; // [{code, name, direction, ui}]
@@ -342,7 +342,7 @@
     var li = el('div', { class: 'm ' + from });
     if (from === 'adviser') {
       var who = el('span', { class: 'who' });
-      who.textContent = ui().adviser.replace(/[.。።]$/, '');
+      who.textContent = ui().from_adviser;
       li.appendChild(who);
     }
     var p = el('span', { dir: 'auto' });
@@ -352,6 +352,7 @@
       var g = el('div', { class: 'ch', role: 'group' });
       buttons.forEach(function (b) {
         var x;
+        if (b.url && !/^https?:\/\//i.test(b.url)) return; // only web links open
         if (b.url) {
           x = el('a', { href: b.url, target: '_blank', rel: 'noopener noreferrer' });
         } else {

@@ -380,7 +380,9 @@ class WebchatApiIntegrationTests {
         assertEquals(10, languages.size());
         for (JsonNode l : languages) {
             assertNotEquals(l.get("code").asText(), l.get("name").asText(), "each language named in itself");
-            assertFalse(l.get("ui").get("send").asText().isBlank());
+            for (String key : List.of("send", "cancel", "offline", "retry", "from_adviser", "waiting_position")) {
+                assertFalse(l.get("ui").path(key).asText().isBlank(), l.get("code") + " " + key);
+            }
         }
         assertEquals("rtl", languages.findParents("code").stream().filter(l -> l.get("code").asText().equals("fa")).findFirst().orElseThrow().get("direction").asText());
     }
