@@ -43,14 +43,14 @@
     cancel: 'Cancel', deleted: 'Your conversation is deleted.', typing: 'The help desk is writing…',
     waiting: 'A person will answer here.', waiting_position: 'A person will answer here. You are number {position} in the queue.',
     closed_until: 'The helpline is closed now. Leave your message here: an adviser will answer when it opens ({opens}).',
-    adviser: 'An adviser is in the chat.', too_long: 'Your message is too long. Please make it shorter.',
+    adviser: 'An adviser is in the chat.', from_adviser: 'Adviser', too_long: 'Your message is too long. Please make it shorter.',
     too_many: 'You are sending many messages. Please wait a moment.', retry: 'Try again' };
 
   var languages = null; // [{code, name, direction, ui}]
   var session = load();  // {id, token, language, open}
   var lang = pick(opt.language) || (session && session.language) || browserLanguage() || 'en';
   var net = 'ok';
-  var busy = false, seen = 0, stream = null, streamTimer = null, started = false, lastStatus = null;
+  var busy = false, seen = 0, stream = null, streamTimer = null, started = false, lastStatus = null, unread = 0;
 
   // ------------------------------------------------------------------ markup
   var host = document.createElement('div');
@@ -61,6 +61,7 @@
     '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Ethiopic","Abyssinica SIL",Nyala,Ebrima,"Noto Naskh Arabic",Tahoma,sans-serif}' +
     '.w{position:fixed;bottom:16px;' + (opt.position === 'left' ? 'left' : 'right') + ':16px;z-index:2147483000;font-size:16px;line-height:1.45;color:#1a1a1a}' +
     'button,select,textarea,a{font:inherit}' +
+    '.launch .dot{display:inline-block;min-width:22px;padding:0 6px;border-radius:11px;background:#c50f1f;color:#fff;font-size:.8em;font-weight:700}' +
     ':focus-visible{outline:3px solid #f0b400;outline-offset:2px;box-shadow:0 0 0 5px #1a1a1a}' +
     '.launch{display:flex;align-items:center;gap:8px;border:0;border-radius:28px;padding:12px 18px;min-height:48px;cursor:pointer;background:var(--c);color:var(--t);box-shadow:0 2px 10px rgba(0,0,0,.3)}' +
     '.launch svg{width:24px;height:24px;fill:currentColor}' +
@@ -99,8 +100,8 @@
   w.style.setProperty('--cd', darkEnough(color));
   var launch = el('button', { class: 'launch', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'lots-panel' });
   launch.innerHTML = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
-  var launchText = el('span');
-  launch.appendChild(launchText);
+  var launchText = el('span'), dot = el('span', { class: 'dot', hidden: '' });
+  launch.append(launchText, dot);
   var panel = el('section', { class: 'p', id: 'lots-panel', role: 'dialog', 'aria-labelledby': 'lots-title', hidden: '' });
   var head = el('header');
   var title = el('h2', { id: 'lots-title' });
@@ -164,13 +165,18 @@
   confYes.addEventListener('click', removeConversation);
   window.addEventListener('online', function () { if (net === 'unreachable') connect(); });
 
-  loadLanguages().then(function () { if (session && session.open) openPanel(false); });
+  loadLanguages().then(function () {
+    if (session && session.open) openPanel(false);
+    else if (session && session.id) listen(true); // an adviser may write while the panel is closed
+  });
 
   function openPanel(focus) {
     panel.hidden = false;
     w.classList.add('o');
     launch.setAttribute('aria-expanded', 'true');
     launch.hidden = true;
+    unread = 0;
+    dot.hidden = true;
     remember({ open: true });
     if (focus) input.focus();
     if (!started) begin();
@@ -289,10 +295,11 @@
   }
 
   // ------------------------------------------------------------------ live messages
-  function listen() {
+  /** {@code fromNow}: before the history is fetched, only what comes from now on (the history brings the rest). */
+  function listen(fromNow) {
     if (stream || !session || !window.EventSource) return;
     var s = new EventSource(base + '/webchat/conversations/' + encodeURIComponent(session.id) + '/events?token='
-      + encodeURIComponent(session.token) + '&after=' + seen);
+      + encodeURIComponent(session.token) + (fromNow ? '' : '&after=' + seen));
     stream = s;
     s.addEventListener('message', function (e) {
       var id = parseInt(e.lastEventId, 10);
@@ -300,6 +307,12 @@
       if (id) seen = id;
       var m = JSON.parse(e.data);
       show(m.from, m.text, m.buttons);
+      if (panel.hidden) {
+        unread++;
+        dot.textContent = String(unread);
+        dot.hidden = false;
+        launch.setAttribute('aria-label', (opt.title || ui().title) + ': ' + ui().open + ' (' + unread + ')');
+      }
       if (m.from === 'adviser') showStatus({ state: 'adviser' });
       else refreshStatus();
     });
@@ -329,7 +342,7 @@
     var li = el('div', { class: 'm ' + from });
     if (from === 'adviser') {
       var who = el('span', { class: 'who' });
-      who.textContent = ui().adviser.replace(/[.。።]$/, '');
+      who.textContent = ui().from_adviser;
       li.appendChild(who);
     }
     var p = el('span', { dir: 'auto' });
@@ -339,6 +352,7 @@
       var g = el('div', { class: 'ch', role: 'group' });
       buttons.forEach(function (b) {
         var x;
+        if (b.url && !/^https?:\/\//i.test(b.url)) return; // only web links open
         if (b.url) {
           x = el('a', { href: b.url, target: '_blank', rel: 'noopener noreferrer' });
         } else {

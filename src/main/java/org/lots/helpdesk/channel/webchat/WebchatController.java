@@ -51,10 +51,8 @@ class WebchatController {
 
     private static final Logger log = LoggerFactory.getLogger(WebchatController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** UI words the widget shows around the conversation, from translations/*.yaml ({@code webchat.<name>}). */
-    static final List<String> UI = List.of("title", "open", "close", "input", "send", "menu", "human", "language",
-            "privacy", "delete", "delete_confirm", "deleted", "typing", "waiting", "waiting_position", "closed_until",
-            "adviser", "new_messages", "too_long", "too_many", "offline");
+    /** The widget's own words are the texts {@code webchat.<name>} in translations/*.yaml. */
+    static final String UI_PREFIX = "webchat.";
 
     private final ConversationService conversations;
     private final WebchatSessions sessions;
@@ -212,6 +210,8 @@ class WebchatController {
         var k = content.current();
         Catalogue catalogue = k.content().catalogue();
         Texts texts = k.texts();
+        List<String> keys = catalogue.language(catalogue.fallback()).map(l -> l.texts().keySet().stream()
+                .filter(key -> key.startsWith(UI_PREFIX)).sorted().toList()).orElse(List.of());
         List<Map<String, Object>> list = new ArrayList<>();
         catalogue.names().forEach((code, name) -> {
             Map<String, Object> l = new LinkedHashMap<>();
@@ -219,7 +219,7 @@ class WebchatController {
             l.put("name", name);
             l.put("direction", catalogue.isRightToLeft(code) ? "rtl" : "ltr");
             Map<String, String> ui = new LinkedHashMap<>();
-            for (String key : UI) ui.put(key, texts.raw(code, "webchat." + key));
+            for (String key : keys) ui.put(key.substring(UI_PREFIX.length()), texts.raw(code, key));
             l.put("ui", ui);
             list.add(l);
         });

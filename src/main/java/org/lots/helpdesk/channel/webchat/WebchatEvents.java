@@ -33,7 +33,8 @@ class WebchatEvents {
 
     private static final Logger log = LoggerFactory.getLogger(WebchatEvents.class);
     private static final long STREAM_MILLIS = 30 * 60 * 1000L;
-    private static final long POLL_MILLIS = 3000, HEARTBEAT_MILLIS = 25_000;
+    /** The poll only serves pushes made on another instance (one query per open stream): slow on purpose. */
+    private static final long POLL_MILLIS = 10_000, HEARTBEAT_MILLIS = 25_000;
     /** Bounds the open streams: one conversation has one widget, a few tabs at most. */
     static final int MAX_STREAMS_PER_CONVERSATION = 5;
 

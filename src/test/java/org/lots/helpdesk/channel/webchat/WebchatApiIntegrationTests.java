@@ -71,6 +71,13 @@ class WebchatApiIntegrationTests {
         return handoffs.findFirstByConversationIdAndStatusIn(c.id, List.of(Handoff.Status.WAITING)).orElseThrow().getId();
     }
 
+    /** /start, /human, and why: the answer to the last. */
+    static Api.Response askForAPerson(WebchatClient c, String why) {
+        c.say("/start");
+        c.say("/human");
+        return c.say(why);
+    }
+
     @Test
     void aNewConversationGetsAnIdAndATokenAndTheBotAnswersInTheChosenLanguageRightToLeft() {
         WebchatClient c = chat().start("ar");
@@ -251,9 +258,7 @@ class WebchatApiIntegrationTests {
     @Test
     void aWebChatHandoffReachesAdvisersWithItsChannelAndThePlaceInTheQueue() {
         WebchatClient c = chat().start("ar");
-        c.say("/start");
-        c.say("/human");
-        Api.Response queued = c.say("ابحث عن عمل في مطعم");
+        Api.Response queued = askForAPerson(c, "ابحث عن عمل في مطعم");
         JsonNode status = queued.json().get("status");
         assertEquals("waiting", status.get("state").asText(), queued.body());
         assertTrue(status.get("position").asInt() >= 1);
@@ -343,9 +348,7 @@ class WebchatApiIntegrationTests {
         clock.moveTo(Instant.parse("2026-11-25T19:00:00Z")); // Wednesday 20:00 in Stockholm: closed until Thursday 09:00
         try {
             WebchatClient c = chat().start("fa");
-            c.say("/start");
-            c.say("/human");
-            Api.Response left = c.say("سلام، برای ثبت شرکت کمک می‌خواهم");
+            Api.Response left = askForAPerson(c, "سلام، برای ثبت شرکت کمک می‌خواهم");
             JsonNode status = left.json().get("status");
             assertEquals("closed", status.get("state").asText(), left.body());
             assertEquals("2026-11-26T09:00+01:00", status.get("opens").asText());
@@ -377,7 +380,9 @@ class WebchatApiIntegrationTests {
         assertEquals(10, languages.size());
         for (JsonNode l : languages) {
             assertNotEquals(l.get("code").asText(), l.get("name").asText(), "each language named in itself");
-            assertFalse(l.get("ui").get("send").asText().isBlank());
+            for (String key : List.of("send", "cancel", "offline", "retry", "from_adviser", "waiting_position")) {
+                assertFalse(l.get("ui").path(key).asText().isBlank(), l.get("code") + " " + key);
+            }
         }
         assertEquals("rtl", languages.findParents("code").stream().filter(l -> l.get("code").asText().equals("fa")).findFirst().orElseThrow().get("direction").asText());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +29,10 @@ import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * The widget on the demo page in a real (headless) chromium, as a newcomer uses it: a whole conversation in Arabic
@@ -38,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @HelpdeskIntegrationTest
 @Import(TestChannel.class)
+@TestPropertySource(properties = "helpdesk.webchat.allowed-origins=http://localhost:[*]")
 class WebchatBrowserIntegrationTests {
 
     @LocalServerPort
@@ -92,12 +97,7 @@ class WebchatBrowserIntegrationTests {
     @Test
     void aHandoffShowsTheQueueAndTheAdvisersReplyArrivesLive() {
         WidgetPage w = page("?language=sv", 1280, 900, "sv");
-        w.open();
-        int said = w.botSaidMoreThan(0);
-        w.find("[data-act=human]").click();
-        said = w.botSaidMoreThan(said);
-        w.type("jag behöver hjälp med mitt cv");
-        w.botSaidMoreThan(said);
+        w.openAndAskForAPerson("jag behöver hjälp med mitt cv");
         WebElement status = w.find(".st");
         w.wait.until(d -> status.isDisplayed() && status.getText().matches(".*\\d.*"));
         assertTrue(status.getText().startsWith("En person svarar här."), status.getText());
@@ -182,6 +182,67 @@ class WebchatBrowserIntegrationTests {
         assertTrue(w.messages("bot").isEmpty());
         assertEquals("{}", w.storedRaw());
         assertEquals(401, new Api(port, null, null).get("/webchat/conversations/" + id).status());
+    }
+
+    @Test
+    void anAdvisersMessageWhileThePanelIsClosedShowsOnTheLauncher() {
+        WidgetPage w = page("?language=en", 1280, 900, "en");
+        w.openAndAskForAPerson("i want help with my cv");
+        String conversation = w.stored().get("id").asText();
+        w.find(".x").click();
+        browser.navigate().refresh(); // closed, after a reload: the widget still listens
+        WidgetPage again = new WidgetPage(browser);
+        again.wait.until(d -> again.find(".launch").isDisplayed());
+        String handoff = handoffs.findFirstByConversationIdAndStatusIn(conversation, List.of(Handoff.Status.WAITING)).orElseThrow().getId();
+        Api admin = new Api(port);
+        admin.post("/api/handoffs/" + handoff + "/claim", Map.of());
+        admin.post("/api/handoffs/" + handoff + "/messages", Map.of("text", "Hi, I can help with your CV."));
+        again.wait.until(d -> again.find(".launch .dot").isDisplayed() && again.find(".launch .dot").getText().equals("2"));
+        assertTrue(again.find(".launch").getDomAttribute("aria-label").endsWith("(2)"), "the adviser joined, and wrote");
+        again.open();
+        again.wait.until(d -> again.messages("adviser").equals(List.of("Hi, I can help with your CV.")));
+        assertFalse(again.find(".launch .dot").isDisplayed());
+    }
+
+    /**
+     * Another site (another origin, with a strict Content Security Policy that allows only the help desk) embeds
+     * the widget with the one script tag: it loads, talks to the help desk across origins and gets live messages.
+     */
+    @Test
+    void aPageOnAnotherOriginWithAStrictPolicyEmbedsTheWidgetWithOneScriptTag() throws Exception {
+        String helpdesk = "http://127.0.0.1:" + port;
+        HttpServer site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] html = ("<!doctype html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>En förening</title></head>"
+                + "<body><main><h1>En förening</h1><p>Välkommen.</p></main>"
+                + "<script src=\"" + helpdesk + "/widget.js\" async data-language=\"uk\" data-title=\"Допомога\" data-position=\"left\"></script>"
+                + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        site.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.getResponseHeaders().set("Content-Security-Policy",
+                    "default-src 'none'; script-src " + helpdesk + "; connect-src " + helpdesk + "; img-src 'none'; style-src 'none'");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        site.start();
+        try {
+            browser = Browsers.open(1280, 900, "en");
+            browser.get("http://localhost:" + site.getAddress().getPort() + "/");
+            WidgetPage w = new WidgetPage(browser);
+            w.open();
+            assertEquals("Допомога", w.find("#lots-title").getText());
+            assertTrue(w.find("#lots-panel").getRect().getX() < 100, "on the left");
+            assertEquals("rgba(11, 83, 148, 1)", w.css("header", "background-color"), "the widget's own styles apply under the host's CSP");
+            w.askForAPerson("мені потрібна допомога з резюме");
+            String conversation = w.stored().get("id").asText();
+            String handoff = handoffs.findFirstByConversationIdAndStatusIn(conversation, List.of(Handoff.Status.WAITING)).orElseThrow().getId();
+            Api admin = new Api(port);
+            admin.post("/api/handoffs/" + handoff + "/claim", Map.of());
+            admin.post("/api/handoffs/" + handoff + "/messages", Map.of("text", "Вітаю! Я консультантка."));
+            w.wait.until(d -> w.messages("adviser").contains("Вітаю! Я консультантка."));
+        } finally {
+            site.stop(0);
+        }
     }
 
     @ParameterizedTest

@@ -55,12 +55,7 @@ class WebchatRestartBrowserIntegrationTests {
                 port = port(first);
                 browser.get("http://127.0.0.1:" + port + "/?language=en");
                 WidgetPage w = new WidgetPage(browser);
-                w.open();
-                int said = w.botSaidMoreThan(0);
-                w.find("[data-act=human]").click();
-                said = w.botSaidMoreThan(said);
-                w.type("i need help with my business plan");
-                w.botSaidMoreThan(said);
+                w.openAndAskForAPerson("i need help with my business plan");
                 conversation = w.stored().get("id").asText();
                 assertTrue(first.getBean(HandoffRepository.class)
                         .findFirstByConversationIdAndStatusIn(conversation, List.of(Handoff.Status.WAITING)).isPresent());

@@ -61,6 +61,21 @@ final class WidgetPage {
         return messages("bot").size();
     }
 
+    /** Opens the panel, waits for the welcome, asks for a person with the toolbar button and says why. */
+    void openAndAskForAPerson(String why) {
+        open();
+        askForAPerson(why);
+    }
+
+    /** In the open panel: waits for the welcome, asks for a person with the toolbar button and says why. */
+    void askForAPerson(String why) {
+        int said = botSaidMoreThan(0);
+        find("[data-act=human]").click();
+        said = botSaidMoreThan(said);
+        type(why);
+        botSaidMoreThan(said);
+    }
+
     void type(String text) {
         WebElement box = find("#lots-input");
         box.sendKeys(text);
