@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.lots.helpdesk.dialog.Catalogue;
 import org.lots.helpdesk.dialog.Content;
+import org.lots.helpdesk.dialog.Municipalities;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
@@ -32,6 +33,9 @@ public final class Texts {
         if (entry == null) return key; // lint stops content with missing keys; this only guards against bugs
         Map<String, Object> args = new HashMap<>();
         content.settings().forEach((k, v) -> { if (v instanceof String) args.put(k, v); });
+        Municipalities.Municipality m = Municipalities.current(content.settings(), variables);
+        if (m != null) args.put("municipality", m.name());
+        else if (!(content.settings().get("municipality") instanceof String)) args.put("municipality", unknownMunicipality(language));
         variables.forEach((k, v) -> args.put(k, v instanceof String s && NUMBER.matcher(s).matches() ? Double.valueOf(s) : v));
         try {
             return new MessageFormat(entry.text(), locale(language)).format(args);
@@ -40,10 +44,23 @@ public final class Texts {
         }
     }
 
+    /** "your municipality", in words of the language: {@code {municipality}} when it is not known. */
+    private String unknownMunicipality(String language) {
+        return content.catalogue().entry(language, Municipalities.UNKNOWN_KEY).map(Catalogue.Entry::text).orElse("");
+    }
+
     /** A link target: a URL as written, or a setting's value for {@code {municipality_url}}. */
     public String url(String url) {
+        return url(url, Map.of());
+    }
+
+    /** A link target; {@code {municipality_url}} and its deeper pages are the newcomer's municipality's. */
+    public String url(String url, Map<String, ?> variables) {
         if (url.startsWith("{") && url.endsWith("}")) {
-            Object v = content.settings().get(url.substring(1, url.length() - 1));
+            String name = url.substring(1, url.length() - 1);
+            String local = Municipalities.urls(content.settings(), variables).get(name);
+            if (local != null) return local;
+            Object v = content.settings().get(name);
             return v instanceof String s ? s : url;
         }
         return url;
