@@ -33,10 +33,11 @@ public final class Texts {
         if (entry == null) return key; // lint stops content with missing keys; this only guards against bugs
         Map<String, Object> args = new HashMap<>();
         content.settings().forEach((k, v) -> { if (v instanceof String) args.put(k, v); });
+        variables.forEach((k, v) -> args.put(k, v instanceof String s && NUMBER.matcher(s).matches() ? Double.valueOf(s) : v));
+        // {municipality} is a name, not the chosen id ("uddevalla", "elsewhere") the variable holds.
         Municipalities.Municipality m = Municipalities.current(content.settings(), variables);
         if (m != null) args.put("municipality", m.name());
         else if (!(content.settings().get("municipality") instanceof String)) args.put("municipality", unknownMunicipality(language));
-        variables.forEach((k, v) -> args.put(k, v instanceof String s && NUMBER.matcher(s).matches() ? Double.valueOf(s) : v));
         try {
             return new MessageFormat(entry.text(), locale(language)).format(args);
         } catch (IllegalArgumentException e) {
