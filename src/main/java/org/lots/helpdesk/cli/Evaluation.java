@@ -128,8 +128,10 @@ public final class Evaluation {
     public static void print(List<Outcome> outcomes, PrintStream out) {
         Summary s = summarise(outcomes);
         out.printf("questions: %d%n", outcomes.size());
-        out.printf("topic accuracy (in scope): %.3f%n", s.topic());
-        out.printf("weakest language: %s %.3f%n", s.worstLanguageCode(), s.worstLanguage());
+        if (!s.byLanguage().isEmpty()) {
+            out.printf("topic accuracy (in scope): %.3f%n", s.topic());
+            out.printf("weakest language: %s %.3f%n", s.worstLanguageCode(), s.worstLanguage());
+        }
         out.printf("language identification: %.3f%n", s.language());
         out.printf("out of scope kept out: %.3f%n", s.oosKeptOut());
         if (s.referrals() > 0) out.printf("referrals reached: %.3f  (%d questions)%n", s.referralsReached(), s.referrals());
