@@ -17,6 +17,8 @@ import org.lots.helpdesk.engine.Engine;
 import org.lots.helpdesk.engine.Input;
 import org.lots.helpdesk.engine.Knowledge;
 import org.lots.helpdesk.engine.Trace;
+import org.lots.helpdesk.engine.Turn;
+import org.lots.helpdesk.dialog.Municipalities;
 
 /**
  * Measures understanding on a held-out file of newcomer questions ({@code language, expected dialog or OOS, text}):
@@ -26,6 +28,9 @@ import org.lots.helpdesk.engine.Trace;
 public final class Evaluation {
 
     public record Case(String language, String expected, String text, int line) {}
+
+    /** The dialog that asks where the newcomer lives (dialogs/municipality.yaml). */
+    static final String MUNICIPALITY = "municipality";
 
     /** {@code referral.<what>}: a question another office answers; the help desk points the way. */
     static boolean isReferral(String dialog) {
@@ -66,7 +71,13 @@ public final class Evaluation {
     public static List<Outcome> run(Engine engine, Knowledge knowledge, List<Case> cases) {
         List<Outcome> out = new ArrayList<>();
         for (Case c : cases) {
-            Trace t = engine.handle(knowledge, ConversationState.fresh(null, false), new Input.Text(c.text()), null).trace();
+            Turn turn = engine.handle(knowledge, ConversationState.fresh(null, false), new Input.Text(c.text()), null);
+            Trace t = turn.trace();
+            // A local answer first asks where the newcomer lives; answering it shows which dialog was reached.
+            if (MUNICIPALITY.equals(t.dialog())) {
+                String place = Municipalities.of(knowledge.content().settings()).stream().findFirst().map(Municipalities.Municipality::name).orElse("");
+                t = engine.handle(knowledge, turn.state(), new Input.Text(place), null).trace();
+            }
             out.add(new Outcome(c, t.language(), t.dialog() == null ? Content.FALLBACK : t.dialog(), t.candidates()));
         }
         return out;
@@ -117,8 +128,10 @@ public final class Evaluation {
     public static void print(List<Outcome> outcomes, PrintStream out) {
         Summary s = summarise(outcomes);
         out.printf("questions: %d%n", outcomes.size());
-        out.printf("topic accuracy (in scope): %.3f%n", s.topic());
-        out.printf("weakest language: %s %.3f%n", s.worstLanguageCode(), s.worstLanguage());
+        if (!s.byLanguage().isEmpty()) {
+            out.printf("topic accuracy (in scope): %.3f%n", s.topic());
+            out.printf("weakest language: %s %.3f%n", s.worstLanguageCode(), s.worstLanguage());
+        }
         out.printf("language identification: %.3f%n", s.language());
         out.printf("out of scope kept out: %.3f%n", s.oosKeptOut());
         if (s.referrals() > 0) out.printf("referrals reached: %.3f  (%d questions)%n", s.referralsReached(), s.referrals());

@@ -654,7 +654,7 @@ public final class Engine {
             }
             if (s instanceof Step.Say say) {
                 List<Button> links = new ArrayList<>();
-                say.links().forEach(l -> links.add(Button.link(text(l.label()), k.texts().url(l.url()))));
+                say.links().forEach(l -> links.add(Button.link(text(l.label()), k.texts().url(l.url(), vars))));
                 say(say.text(), links);
                 continueAfter(say, say.next());
             } else if (s instanceof Step.Ask ask) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.lots.helpdesk.dialog.Catalogue;
 import org.lots.helpdesk.dialog.Content;
+import org.lots.helpdesk.dialog.Municipalities;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
@@ -37,6 +38,10 @@ public final class Texts {
             else if (v instanceof Map<?, ?> section) section.forEach((k2, v2) -> { if (v2 instanceof String) args.put(k + "_" + k2, v2); });
         });
         variables.forEach((k, v) -> args.put(k, v instanceof String s && NUMBER.matcher(s).matches() ? Double.valueOf(s) : v));
+        // {municipality} is a name, not the chosen id ("uddevalla", "elsewhere") the variable holds.
+        Municipalities.Municipality m = Municipalities.current(content.settings(), variables);
+        if (m != null) args.put("municipality", m.name());
+        else if (!(content.settings().get("municipality") instanceof String)) args.put("municipality", unknownMunicipality(language));
         try {
             return new MessageFormat(entry.text(), locale(language)).format(args);
         } catch (IllegalArgumentException e) {
@@ -44,10 +49,23 @@ public final class Texts {
         }
     }
 
+    /** "your municipality", in words of the language: {@code {municipality}} when it is not known. */
+    private String unknownMunicipality(String language) {
+        return content.catalogue().entry(language, Municipalities.UNKNOWN_KEY).map(Catalogue.Entry::text).orElse("");
+    }
+
     /** A link target: a URL as written, or a setting's value for {@code {municipality_url}}. */
     public String url(String url) {
+        return url(url, Map.of());
+    }
+
+    /** A link target; {@code {municipality_url}} and its deeper pages are the newcomer's municipality's. */
+    public String url(String url, Map<String, ?> variables) {
         if (url.startsWith("{") && url.endsWith("}")) {
-            Object v = content.settings().get(url.substring(1, url.length() - 1));
+            String name = url.substring(1, url.length() - 1);
+            String local = Municipalities.urls(content.settings(), variables).get(name);
+            if (local != null) return local;
+            Object v = content.settings().get(name);
             return v instanceof String s ? s : url;
         }
         return url;

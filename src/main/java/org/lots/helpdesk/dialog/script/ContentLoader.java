@@ -12,6 +12,7 @@ import org.lots.helpdesk.dialog.Catalogue;
 import org.lots.helpdesk.dialog.Catalogue.LanguageTexts;
 import org.lots.helpdesk.dialog.Content;
 import org.lots.helpdesk.dialog.Dialog;
+import org.lots.helpdesk.dialog.Municipalities;
 import org.lots.helpdesk.dialog.script.YamlNode.Mapping;
 import org.lots.helpdesk.dialog.script.YamlNode.Scalar;
 import org.lots.helpdesk.dialog.script.YamlNode.Sequence;
@@ -86,7 +87,10 @@ public final class ContentLoader {
             dialogs.put(d.id(), d);
             dialogPaths.put(d.id(), f.path());
         }
-        Catalogue catalogue = new Catalogue(fallbackLanguage, orderLanguages(languages));
+        MunicipalityChoices municipalities = new MunicipalityChoices(Municipalities.of(settings));
+        dialogs.replaceAll((id, d) -> municipalities.expand(d));
+        Catalogue catalogue = new Catalogue(fallbackLanguage, orderLanguages(municipalities.withNames(languages)));
+        new PlaceholderCheck(problems).check(dialogFiles, translationFiles);
         checks.checkRequired(dialogs, dialogFiles, translationFiles, languages);
         for (Dialog d : dialogs.values()) checks.checkDialog(d, dialogs, catalogue);
         checks.checkExamplesAreDistinct(dialogs);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lots.helpdesk.dialog.Dialog;
+import org.lots.helpdesk.dialog.Municipalities;
 import org.lots.helpdesk.dialog.Step;
 import org.lots.helpdesk.dialog.script.YamlNode.Mapping;
 import org.lots.helpdesk.dialog.script.YamlNode.Scalar;
@@ -156,6 +157,11 @@ final class DialogReader {
     }
 
     private List<Step.Choice> choices(String path, Mapping m, String id) {
+        if (m.get("choices") instanceof YamlNode.Scalar sc && sc.value().equals(Municipalities.FROM_SETTINGS)) {
+            // Expanded by the loader from the settings (MunicipalityChoices); every choice goes on to `next`.
+            if (m.text("next") == null) throw new IllegalArgumentException("'choices: municipalities' needs 'next'");
+            return List.of(new Step.Choice(Municipalities.FROM_SETTINGS, Municipalities.FROM_SETTINGS, m.text("next")));
+        }
         if (!(m.get("choices") instanceof Sequence s) || s.items().isEmpty()) {
             throw new IllegalArgumentException("'ask' needs 'choices' (a list of label/next)");
         }
