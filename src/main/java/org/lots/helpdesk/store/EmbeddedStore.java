@@ -30,6 +30,9 @@ public class EmbeddedStore {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
     public static final String DATABASE = "helpdesk";
 
+    /** Netty worker threads: a write waits on its thread for the group commit, so give every connection its own. */
+    private static final int WORKER_THREADS = 16;
+
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(HelpdeskProperties properties) {
         Path dir = Path.of(properties.dataDir());
@@ -39,8 +42,16 @@ public class EmbeddedStore {
             throw new UncheckedIOException("cannot create the data directory " + dir.toAbsolutePath(), e);
         }
         Path file = dir.resolve("helpdesk.mv");
-        MongoServer server = new MongoServer(new CommittingH2Backend(file.toString()));
-        server.bind("127.0.0.1", 0);
+        CommittingH2Backend backend = new CommittingH2Backend(file.toString());
+        MongoServer server = new MongoServer(backend) {
+            @Override
+            public void shutdown() {
+                long[] c = backend.counts();
+                log.info("Embedded store: {} writes acknowledged after {} commits", c[0], c[1]);
+                super.shutdown();
+            }
+        };
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store at {} (port {})", file.toAbsolutePath(), address.getPort());
         return server;
