@@ -14,4 +14,6 @@ RUN useradd --system --home /app helpdesk && mkdir -p /app/data && chown helpdes
 COPY --from=build /src/target/helpdesk.jar /app/helpdesk.jar
 USER helpdesk
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/helpdesk.jar"]
+# Half the container's memory for the heap: the JVM's own memory (classes, code, threads) needs the rest
+# (BENCHMARKS.md, "Footprint"). docker-compose.yml sets the limit (512 MB) and the small-heap settings.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-jar", "/app/helpdesk.jar"]
