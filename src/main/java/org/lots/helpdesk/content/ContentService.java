@@ -39,9 +39,11 @@ public class ContentService {
     private volatile List<Problem> lastProblems = List.of();
     private volatile String fingerprint = "";
     private final ScheduledExecutorService watcher;
+    private final RouterCache routerCache;
 
     public ContentService(HelpdeskProperties properties) {
         this.properties = properties;
+        this.routerCache = new RouterCache(Path.of(properties.dataDir(), "router-cache"));
         this.folder = locate(properties.contentDir());
         if (!reload()) {
             throw new IllegalStateException("The content has errors and there is no earlier version to serve:\n"
@@ -102,7 +104,7 @@ public class ContentService {
                     String.join("\n", result.errors().stream().map(Problem::toString).toList()));
             return false;
         }
-        current = new Knowledge(result.content(), new NgramRouter(result.content()));
+        current = new Knowledge(result.content(), new NgramRouter(result.content(), NgramRouter.Thresholds.DEFAULT, routerCache));
         log.info("Content loaded from {}: {} dialogs, {} languages, {} warnings", source(),
                 result.content().dialogs().size(), result.content().languages().size(),
                 result.problems().size() - result.errors().size());
