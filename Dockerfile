@@ -14,6 +14,8 @@ RUN useradd --system --home /app helpdesk && mkdir -p /app/data && chown helpdes
 COPY --from=build /src/target/helpdesk.jar /app/helpdesk.jar
 USER helpdesk
 EXPOSE 8080
+# Half the container's memory for the heap: the JVM's own memory (classes, code, threads) needs the rest
+# (BENCHMARKS.md, "Footprint"). docker-compose.yml sets the limit (512 MB) and the small-heap settings.
 # ExitOnOutOfMemoryError: after an OutOfMemoryError any thread may have died half-way (once the Telegram sender did,
 # and the bot went silent while health said UP); exiting lets the orchestrator restart a whole, clean process.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/helpdesk.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/helpdesk.jar"]

@@ -21,8 +21,11 @@ import java.util.regex.Pattern;
  * messages to one preview conversation, as an editor's script would. Every answer is checked: 200, at least one
  * reply, and a content dialog (not fallback, not a clarifying question), so "fast" never means "not understood".
  *
- * Usage: java bench/LoadClient.java BASE_URL THREADS MESSAGES USER PASSWORD [api]
+ * Usage: java -cp DRIVER_JARS bench/LoadClient.java BASE_URL THREADS MESSAGES USER PASSWORD [api [STORE_URI]]
  * api: "preview" (default). The web chat API can be added as another api (see {@link Api}).
+ * STORE_URI (the embedded store's mongodb:// address, with the MongoDB driver on the class path): afterwards, checks
+ * that every message is in the transcript, and measures the store's own limit in the same run: the same threads,
+ * two writes per message (an upsert and an insert, as a conversation turn does), straight through the driver.
  */
 public class LoadClient {
 
@@ -148,7 +151,10 @@ public class LoadClient {
                         + "latency p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms%n", threads, per, n / seconds, errors.get(),
                 notUnderstood.get(), latencies[n / 2], latencies[(int) (n * .95)], latencies[(int) (n * .99)], latencies[n - 1]);
         System.out.println("dialogs: " + dialogs);
-        System.out.println("conversations: " + String.join(",", conversations));
+        if (args.length > 6) {
+            double rate = n / seconds;
+            Store.check(args[6], conversations, per, threads, rate);
+        }
     }
 
     static String match(Pattern p, String s) {
@@ -159,5 +165,46 @@ public class LoadClient {
 
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** Straight to the store through the MongoDB driver. */
+    static final class Store {
+        public static void check(String uri, List<String> conversations, int per, int threads, double rate) throws Exception {
+            try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(uri)) {
+                var db = client.getDatabase("helpdesk");
+                var transcript = db.getCollection("transcript");
+                int missing = 0;
+                for (String id : conversations) {
+                    long said = transcript.countDocuments(new org.bson.Document("conversationId", id).append("author", "NEWCOMER"));
+                    long answered = transcript.countDocuments(new org.bson.Document("conversationId", id).append("author", "BOT"));
+                    if (said != per || answered < per) missing++;
+                }
+                System.out.printf("persisted: %d of %d conversations have all %d messages and answers in the transcript%n",
+                        conversations.size() - missing, conversations.size(), per);
+                var state = db.getCollection("bench_state");
+                var log = db.getCollection("bench_log");
+                int messages = 1000;
+                List<Thread> ts = new ArrayList<>();
+                long start = System.nanoTime();
+                for (int t = 0; t < threads; t++) {
+                    final String key = "bench-" + t;
+                    Thread w = new Thread(() -> {
+                        for (int i = 0; i < messages; i++) {
+                            state.updateOne(new org.bson.Document("_id", key), new org.bson.Document("$set", new org.bson.Document("i", i)),
+                                    new com.mongodb.client.model.UpdateOptions().upsert(true));
+                            log.insertOne(new org.bson.Document("key", key).append("i", i));
+                        }
+                    });
+                    ts.add(w);
+                    w.start();
+                }
+                for (Thread w : ts) w.join();
+                double limit = threads * messages / ((System.nanoTime() - start) / 1e9);
+                state.drop();
+                log.drop();
+                System.out.printf("store limit: %.0f two-write messages/s with %d threads; the help desk reached %.0f%% of it%n",
+                        limit, threads, 100 * rate / limit);
+            }
+        }
     }
 }

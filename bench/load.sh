@@ -1,41 +1,40 @@
 #!/usr/bin/env bash
-# Whole-product throughput on the embedded store: N client threads send preview messages to a running jar on
-# loopback (bounded: THREADS x MESSAGES requests, then it stops). Usage: bench/load.sh [THREADS] [MESSAGES_PER_THREAD]
+# Whole-product throughput over HTTP: a running jar on loopback, N clients that each log in once and reuse their
+# session, M messages each (after a warm-up round). Reports messages/s, latency, errors, messages not understood,
+# whether every message and answer is in the transcript, the store's own limit measured in the same run (and the
+# share of it the help desk reached), the store's writes per commit, resident memory and heap after the load.
+#
+# Usage: bench/load.sh [THREADS] [MESSAGES_PER_THREAD]
+#   API=preview (default; the web chat API can be added in bench/LoadClient.java, interface Api)
+#   JAVA_OPTS="..." the JVM settings to measure (default: the README's run command)
+#   JFR=1 records a flight recording of the measured run to $OUT/load.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
-THREADS=${1:-8}; MESSAGES=${2:-150}
+THREADS=${1:-8}; MESSAGES=${2:-500}; API=${API:-preview}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"}
 [ -f target/helpdesk.jar ] || mvn -q -DskipTests package
+OUT=$(mktemp -d /tmp/helpdesk-load.XXXX)
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-DATA=$(mktemp -d /tmp/helpdesk-bench.XXXX)
-java -Xmx1g -jar target/helpdesk.jar --server.port="$PORT" --helpdesk.data-dir="$DATA/store" \
-  --helpdesk.bootstrap.admin-password='Bench-Secret-2026!' >"$DATA/app.log" 2>&1 &
+# The MongoDB driver from the jar itself, for the client's transcript check and store-limit run.
+cp target/helpdesk.jar "$OUT/helpdesk.jar" # a copy: a rebuild meanwhile must not pull the jar from under the run
+(cd "$OUT" && jar xf helpdesk.jar $(jar tf helpdesk.jar | grep -E 'BOOT-INF/lib/(mongodb-driver|bson)'))
+CP="$OUT/BOOT-INF/lib/*"
+[ "${JFR:-}" = 1 ] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$OUT/load.jfr,settings=profile"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); JVM: $JAVA_OPTS"
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java $JAVA_OPTS -jar "$OUT/helpdesk.jar" --server.port="$PORT" \
+  --helpdesk.data-dir="$OUT/store" --helpdesk.bootstrap.admin-password='Bench-Secret-2026!' >"$OUT/app.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-for i in $(seq 1 240); do curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.5; done
-python3 - "$PORT" "$THREADS" "$MESSAGES" <<'PY'
-import base64, json, sys, threading, time, urllib.request
-port, threads, per = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-auth = "Basic " + base64.b64encode(b"admin:Bench-Secret-2026!").decode()
-texts = ["hur hittar jag jobb", "بدي شغل", "how do i register my company", "ስራሕ ክረክብ ደልየ", "хочу вивчати шведську",
-         "komvux nedir", "where can i get a loan for my shop", "I want to talk to a person", "yes", "no"]
-def call(path, body):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}{path}", json.dumps(body).encode(),
-                                 {"Content-Type": "application/json", "Authorization": auth}, method="POST")
-    with urllib.request.urlopen(req, timeout=30) as r: return json.loads(r.read())
-lat, errors, lock = [], [0], threading.Lock()
-def worker(n):
-    cid = call("/api/preview/conversations", {})["id"]
-    for i in range(per):
-        t = time.perf_counter()
-        try: call(f"/api/preview/conversations/{cid}/messages", {"text": texts[(n + i) % len(texts)]})
-        except Exception: 
-            with lock: errors[0] += 1
-        with lock: lat.append((time.perf_counter() - t) * 1000)
-start = time.perf_counter()
-ts = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
-[t.start() for t in ts]; [t.join() for t in ts]
-elapsed = time.perf_counter() - start
-lat.sort()
-print(f"{threads} threads x {per} messages: {len(lat)/elapsed:.0f} messages/s, errors {errors[0]}, "
-      f"latency p50 {lat[len(lat)//2]:.1f} ms p95 {lat[int(len(lat)*.95)]:.1f} ms p99 {lat[int(len(lat)*.99)]:.1f} ms")
-PY
+trap 'kill $PID 2>/dev/null || true' EXIT
+for i in $(seq 1 1200); do curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.1; done
+STORE=$(grep -oE 'Embedded store at .* \(port [0-9]+\)' "$OUT/app.log" | grep -oE '[0-9]+\)$' | tr -d ')')
+client() { java -cp "$CP" bench/LoadClient.java "http://127.0.0.1:$PORT" "$@"; }
+client "$THREADS" 200 admin 'Bench-Secret-2026!' "$API" >/dev/null # warm-up
+client "$THREADS" "$MESSAGES" admin 'Bench-Secret-2026!' "$API" "mongodb://127.0.0.1:$STORE/helpdesk"
+[ -n "${NMT:-}" ] && jcmd $PID VM.native_memory summary > "$OUT/nmt.txt"
+echo "resident memory after the load: $(grep VmRSS /proc/$PID/status | awk '{printf "%.0f MiB", $2/1024}')"
+jcmd $PID GC.run >/dev/null
+echo "heap after GC: $(jcmd $PID GC.heap_info | grep -oE '(used|total) [0-9]+K' | tr '\n' ' ')"
+grep -q OutOfMemoryError "$OUT/app.log" && echo "OutOfMemoryError in the log!"
+kill $PID; wait $PID 2>/dev/null || true
+grep -oE 'Embedded store: [0-9]+ writes acknowledged after [0-9]+ commits' "$OUT/app.log" || true
+echo "log and data: $OUT"

@@ -39,9 +39,11 @@ public class ContentService {
     private volatile String fingerprint = "";
     private java.util.concurrent.ScheduledFuture<?> lastRound;
     private final ScheduledExecutorService watcher;
+    private final RouterCache routerCache;
 
     public ContentService(HelpdeskProperties properties) {
         this.properties = properties;
+        this.routerCache = new RouterCache(Path.of(properties.dataDir(), "router-cache"));
         this.folder = locate(properties.contentDir());
         if (!reload()) {
             throw new IllegalStateException("The content has errors and there is no earlier version to serve:\n"
@@ -114,7 +116,7 @@ public class ContentService {
                     String.join("\n", result.errors().stream().map(Problem::toString).toList()));
             return false;
         }
-        current = new Knowledge(result.content(), Routers.trainedFor(result.content()));
+        current = new Knowledge(result.content(), Routers.trainedFor(result.content(), routerCache));
         log.info("Content loaded from {}: {} dialogs, {} languages, {} warnings", source(),
                 result.content().dialogs().size(), result.content().languages().size(),
                 result.problems().size() - result.errors().size());

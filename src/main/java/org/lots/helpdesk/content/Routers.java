@@ -3,6 +3,7 @@ package org.lots.helpdesk.content;
 import org.lots.helpdesk.dialog.Content;
 import org.lots.helpdesk.engine.Router;
 import org.lots.helpdesk.language.NgramRouter;
+import org.lots.helpdesk.language.SoftmaxClassifier;
 
 /**
  * The router for a version of the content. Training takes seconds and much memory, so content equal to the last
@@ -17,8 +18,13 @@ public final class Routers {
     private Routers() {}
 
     public static synchronized Router trainedFor(Content content) {
+        return trainedFor(content, null);
+    }
+
+    /** @param cache keeps the trained classifier between starts (may be null) */
+    public static synchronized Router trainedFor(Content content, SoftmaxClassifier.Cache cache) {
         if (!content.equals(lastContent)) {
-            lastRouter = new NgramRouter(content);
+            lastRouter = new NgramRouter(content, NgramRouter.Thresholds.DEFAULT, cache);
             lastContent = content;
         }
         return lastRouter;

@@ -67,6 +67,11 @@ public final class NgramRouter implements Router {
     }
 
     public NgramRouter(Content content, Thresholds thresholds) {
+        this(content, thresholds, null);
+    }
+
+    /** @param cache keeps the trained classifier between starts (may be null) */
+    public NgramRouter(Content content, Thresholds thresholds, SoftmaxClassifier.Cache cache) {
         this.thresholds = thresholds;
         List<String> dialogs = new ArrayList<>(), languages = new ArrayList<>();
         List<int[]> ids = new ArrayList<>(), counts = new ArrayList<>();
@@ -141,7 +146,7 @@ public final class NgramRouter implements Router {
             centroidFeatures[c] = cf;
             centroidWeights[c] = cw;
         }
-        classifier = new SoftmaxClassifier(classes, training, features, 5, 12, 0.5, 1e-6);
+        classifier = new SoftmaxClassifier(classes, training, features, 5, 12, 0.5, 1e-6, cache);
         postingStart = new int[features + 1];
         for (int[] fid : ids) for (int f : fid) postingStart[f + 1]++;
         for (int f = 0; f < features; f++) postingStart[f + 1] += postingStart[f];

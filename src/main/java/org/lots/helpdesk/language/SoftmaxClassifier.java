@@ -11,7 +11,7 @@ import java.util.Random;
  * one model's answer depends on the order it saw the examples in, the average much less. Seeds are fixed, so the same
  * content always gives the same router. Fast enough to retrain on every content reload.
  */
-final class SoftmaxClassifier {
+public final class SoftmaxClassifier {
 
     private final List<String> classes;
     private final float[] weights; // [feature * k + class], the models' average
@@ -20,9 +20,32 @@ final class SoftmaxClassifier {
     /** A training example: feature ids (of the router's {@link FeatureIndex}) with their weights, and its class. */
     record Sparse(int[] index, float[] value, int label) {}
 
+    /**
+     * Trained weights kept between starts (see {@link NgramRouter}): training is most of the start-up, and the same
+     * training data and settings always give the same weights.
+     */
+    public interface Cache {
+        /** The weights and bias stored under this key (lengths as given), or null. */
+        float[][] load(String key, int weights, int bias);
+
+        void store(String key, float[] weights, float[] bias);
+    }
+
     SoftmaxClassifier(List<String> classes, List<Sparse> data, int features, int models, int epochs, double learningRate, double l2) {
+        this(classes, data, features, models, epochs, learningRate, l2, null);
+    }
+
+    SoftmaxClassifier(List<String> classes, List<Sparse> data, int features, int models, int epochs, double learningRate,
+                      double l2, Cache cache) {
         this.classes = List.copyOf(classes);
         int k = classes.size();
+        String key = cache == null ? null : key(classes, data, features, models, epochs, learningRate, l2);
+        float[][] cached = cache == null ? null : cache.load(key, features * k, k);
+        if (cached != null) {
+            weights = cached[0];
+            bias = cached[1];
+            return;
+        }
         int[] counts = new int[k];
         data.forEach(e -> counts[e.label()]++);
         double[] classWeight = new double[k];
@@ -43,6 +66,35 @@ final class SoftmaxClassifier {
                 for (int i = 0; i < weights.length; i++) weights[i] += w[j][i] / models;
                 for (int i = 0; i < k; i++) bias[i] += b[j][i] / models;
             }
+        }
+        if (cache != null) cache.store(key, weights, bias);
+    }
+
+    /** A digest of everything training depends on. */
+    private static String key(List<String> classes, List<Sparse> data, int features, int models, int epochs,
+                              double learningRate, double l2) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16);
+            java.util.function.Consumer<java.nio.ByteBuffer> flush = buf -> {
+                buf.flip();
+                md.update(buf);
+                buf.clear();
+            };
+            md.update(String.join("\n", classes).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            b.putInt(1).putInt(features).putInt(models).putInt(epochs).putDouble(learningRate).putDouble(l2);
+            for (Sparse e : data) {
+                if (b.remaining() < 16) flush.accept(b);
+                b.putInt(e.label()).putInt(e.index().length);
+                for (int i = 0; i < e.index().length; i++) {
+                    if (b.remaining() < 8) flush.accept(b);
+                    b.putInt(e.index()[i]).putFloat(e.value()[i]);
+                }
+            }
+            flush.accept(b);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -30,6 +30,9 @@ public class EmbeddedStore {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
     public static final String DATABASE = "helpdesk";
 
+    /** Netty worker threads: a write waits on its thread for the group commit, so give every connection its own. */
+    private static final int WORKER_THREADS = 16;
+
     @Bean(destroyMethod = "shutdown")
     MongoServer embeddedMongoServer(HelpdeskProperties properties) {
         Path dir = Path.of(properties.dataDir());
@@ -40,7 +43,7 @@ public class EmbeddedStore {
         }
         Path file = dir.resolve("helpdesk.mv");
         MongoServer server = server(file);
-        server.bind("127.0.0.1", 0);
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store at {} (port {})", file.toAbsolutePath(), address.getPort());
         return server;
@@ -48,7 +51,15 @@ public class EmbeddedStore {
 
     /** A server over the store file (not yet bound); also what the operator's CLI commands open. */
     public static MongoServer server(Path file) {
-        return new MongoServer(new CommittingH2Backend(file.toString()));
+        CommittingH2Backend backend = new CommittingH2Backend(file.toString());
+        return new MongoServer(backend) {
+            @Override
+            public void shutdown() {
+                long[] c = backend.counts();
+                log.info("Embedded store: {} writes acknowledged after {} commits", c[0], c[1]);
+                super.shutdown();
+            }
+        };
     }
 
     @Bean
