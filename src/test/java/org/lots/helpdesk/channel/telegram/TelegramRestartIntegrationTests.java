@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.lots.helpdesk.Api;
 import org.lots.helpdesk.TestApps;
 import org.lots.helpdesk.channel.telegram.FakeBotApi.Call;
 import org.lots.helpdesk.content.ContentService;
