@@ -177,8 +177,9 @@ public class ConversationService {
         Turn turn = engine.handle(content.current(), c.getState(), input, languageHint, helplines.forConversation(c), stored.forConversation(c));
         if (turn.outputs().stream().anyMatch(Output.ForgetRequested.class::isInstance)) return forget(c, turn, now);
         if (c.getPrivacyNoticeAt() == null) {
-            turn = engine.privacy().withFirstContactNotice(content.current(), turn); // at first contact, once
-            c.noticed(now);
+            Turn noticed = engine.privacy().withFirstContactNotice(content.current(), turn); // at first contact, once
+            if (noticed != turn) c.noticed(now);
+            turn = noticed;
         }
         c.update(turn.state(), now);
         c.handledInput(inputId, turn.replies());

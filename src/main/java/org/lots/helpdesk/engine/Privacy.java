@@ -80,14 +80,17 @@ public final class Privacy {
     }
 
     /**
-     * The first turn of a conversation ends with the short notice: what is stored, for how long, who sees it, and
-     * that {@code /privacy} tells more. The conversation layer knows which turn is the first.
+     * The first turn of a conversation starts with the short notice: what is stored, for how long, who sees it, and
+     * that {@code /privacy} tells more. First, so that the turn's last reply keeps its buttons (the menu) where a
+     * channel shows only the newest ones. Never before an emergency answer: a newcomer in danger reads 112 first, and
+     * the notice waits for a later turn. The conversation layer knows which turn is the first; the same turn back
+     * means no notice was given.
      */
     public Turn withFirstContactNotice(Knowledge k, Turn turn) {
-        if (!firstContactNotice) return turn;
+        if (!firstContactNotice || turn.outputs().stream().anyMatch(Output.SafetyAlert.class::isInstance)) return turn;
         String language = turn.state().language();
         List<Output> outputs = new ArrayList<>(turn.outputs());
-        outputs.add(new Reply(k.texts().format(language, FIRST_CONTACT, retentionArgs(language)), List.of(), language,
+        outputs.add(0, new Reply(k.texts().format(language, FIRST_CONTACT, retentionArgs(language)), List.of(), language,
                 k.content().catalogue().isRightToLeft(language), k.texts().status(language, FIRST_CONTACT)));
         return new Turn(turn.state(), List.copyOf(outputs), turn.trace());
     }

@@ -42,9 +42,10 @@ class EditorApiIntegrationTests {
     @Test
     void unansweredQuestionsAreGroupedForEditorsAndPreviewsStayOut() {
         int before = unansweredTotal(new Api(port));
-        newcomer("u1", "en", "how do i find an apartment to rent in malmo");
-        newcomer("u2", "sv", "hur hittar jag en lägenhet att hyra i malmö");
-        newcomer("u3", "en", "where can i rent a flat for my family");
+        // Out of scope for the help desk and its referrals (housing now has a referral of its own).
+        newcomer("u1", "en", "what will the weather be like in malmo this weekend");
+        newcomer("u2", "sv", "hur blir vädret i malmö i helgen");
+        newcomer("u3", "en", "tell me something funny about the weather pls");
         Api api = new Api(port);
         String preview = api.post("/api/preview/conversations", Map.of("language", "en")).json().get("id").asText();
         api.post("/api/preview/conversations/" + preview + "/messages", Map.of("text", "PREVIEW-ONLY what is the weather like on mars"));

@@ -139,10 +139,11 @@ class HostileInputIntegrationTests {
     void aChatSendingTooFastIsToldOnceInItsLanguageToWait() {
         long chat = 9310;
         for (int i = 0; i < 5; i++) ObjectNodeHolder.post(this, API.textUpdate(chat, "tr", "/start").toString());
-        var sent = Await.until("three welcomes and one request to wait", () -> API.sent(chat), l -> l.size() >= 7);
-        assertEquals(content.current().texts().format("tr", "welcome.hello"), sent.get(0).text());
-        assertEquals(content.current().texts().format("tr", "system.slow_down"), sent.get(6).text());
-        assertEquals(7, API.sent(chat).size(), "the fifth message gets no answer of its own");
+        // The first contact's short privacy notice, then three welcomes (two messages each) and one request to wait.
+        var sent = Await.until("three welcomes and one request to wait", () -> API.sent(chat), l -> l.size() >= 8);
+        assertEquals(content.current().texts().format("tr", "welcome.hello"), sent.get(1).text());
+        assertEquals(content.current().texts().format("tr", "system.slow_down"), sent.get(7).text());
+        assertEquals(8, API.sent(chat).size(), "the fifth message gets no answer of its own");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -89,6 +89,9 @@ final class TelegramHarness {
         int waitingBefore = waiting(admin).size();
         String topic = "my boss has not paid my salary since october, chat " + chat;
         api.pushText(chat, en, topic);
+        expected.add(t(en, "privacy.consent_q"));
+        Call consent = exactly(chat, expected).get(expected.size() - 1);
+        api.pushCallback(chat, en, consent.messageId(), button(consent, t(en, "privacy.consent_yes")).path("callback_data").asText());
         expected.add(t(en, "handoff.position", Map.of("position", waitingBefore + 1)));
         exactly(chat, expected);
         JsonNode queue = waiting(admin);

@@ -123,6 +123,9 @@ class TelegramRestartIntegrationTests {
             API.pushText(chat, "en", "/human");
             Await.until("the handoff's question", () -> API.sent(chat), l -> l.size() >= 3);
             API.pushText(chat, "en", "my boss does not pay my salary");
+            Call consent = Await.until("the consent question", () -> API.sent(chat), l -> l.size() >= 4).get(3);
+            String yes = first.getBean(ContentService.class).current().texts().format("en", "privacy.consent_yes");
+            API.pushCallback(chat, "en", consent.messageId(), TelegramHarness.button(consent, yes).path("callback_data").asText());
             conversation = first.getBean(ConversationRepository.class).findByChannelAndAddress("telegram", String.valueOf(chat))
                     .orElseThrow().getId();
             HandoffRepository handoffs = first.getBean(HandoffRepository.class);

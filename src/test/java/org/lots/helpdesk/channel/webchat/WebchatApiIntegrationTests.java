@@ -64,18 +64,20 @@ class WebchatApiIntegrationTests {
         return new Api(port);
     }
 
-    /** Asks for a person and says why: a waiting handoff. Returns its id. */
+    /** Asks for a person, says why and agrees that an adviser reads the chat: a waiting handoff. Returns its id. */
     String escalate(WebchatClient c, String why) {
         c.say("/human");
         c.say(why);
+        c.press("cmd:consent_yes");
         return handoffs.findFirstByConversationIdAndStatusIn(c.id, List.of(Handoff.Status.WAITING)).orElseThrow().getId();
     }
 
-    /** /start, /human, and why: the answer to the last. */
+    /** /start, /human, why, and yes to an adviser reading the chat: the answer to the last. */
     static Api.Response askForAPerson(WebchatClient c, String why) {
         c.say("/start");
         c.say("/human");
-        return c.say(why);
+        c.say(why);
+        return c.press("cmd:consent_yes");
     }
 
     @Test
@@ -329,6 +331,10 @@ class WebchatApiIntegrationTests {
         assertNull(mongo.getCollection("webchat_sessions").find(new Document("_id", c.id)).first());
         assertEquals(0, mongo.getCollection("webchat_pushes").countDocuments(new Document("conversationId", c.id)));
         assertEquals(404, admin().get("/api/handoffs/" + handoff).status());
+        // Proven by the store itself: no collection holds the newcomer's words, the adviser's, or the ids (the audit
+        // log keeps the ids of what advisers did, never words).
+        org.lots.helpdesk.StoreScan.assertNowhereBut(mongo, java.util.Set.of("audit"), c.id, handoff,
+                "please help me with my tax registration", "Hi, adviser here.");
     }
 
     @Test

@@ -73,6 +73,8 @@ final class WidgetPage {
         find("[data-act=human]").click();
         said = botSaidMoreThan(said);
         type(why);
+        said = botSaidMoreThan(said);
+        pressChoice(0); // yes (always first): an adviser may read the conversation
         botSaidMoreThan(said);
     }
 
