@@ -40,6 +40,8 @@ public final class Texts {
         variables.forEach((k, v) -> args.put(k, v instanceof String s && NUMBER.matcher(s).matches() ? Double.valueOf(s) : v));
         // {municipality} is a name, not the chosen id ("uddevalla", "elsewhere") the variable holds.
         Municipalities.Municipality m = Municipalities.current(content.settings(), variables);
+        // {municipality_url} in a text is the same page a link to it opens (national guidance while unknown).
+        args.putAll(Municipalities.urls(content.settings(), variables));
         if (m != null) args.put("municipality", m.name());
         else if (!(content.settings().get("municipality") instanceof String)) args.put("municipality", unknownMunicipality(language));
         try {

@@ -73,9 +73,7 @@ class UrgentHandoffIntegrationTests {
 
     /** An ordinary request for a person, in a language. */
     String ordinary(String address, String language, String topic) {
-        newcomer(address, new Input.Command("start", language));
-        newcomer(address, new Input.Command("human", null));
-        return openHandoff(newcomer(address, new Input.Text(topic)));
+        return openHandoff(org.lots.helpdesk.Newcomers.askForPerson(conversations, new Address(TestChannel.NAME, address), language, topic));
     }
 
     static List<String> ids(JsonNode list) {

@@ -62,6 +62,14 @@ class AccessRulesIntegrationTests {
             Map.entry("POST /api/admin/users/{username}/enable", Set.of("ADMIN")),
             Map.entry("POST /api/admin/users/{username}/unlock", Set.of("ADMIN")),
             Map.entry("GET /api/admin/audit", Set.of("ADMIN")),
+            Map.entry("POST /api/handoffs/{id}/urgent", Set.of("ADVISER", "ADMIN")),
+            // The web chat is public: its per-conversation token is the key (WebchatApiIntegrationTests).
+            Map.entry("POST /webchat/conversations", Set.of(PUBLIC)),
+            Map.entry("POST /webchat/conversations/{id}/messages", Set.of(PUBLIC)),
+            Map.entry("GET /webchat/conversations/{id}", Set.of(PUBLIC)),
+            Map.entry("GET /webchat/conversations/{id}/events", Set.of(PUBLIC)),
+            Map.entry("DELETE /webchat/conversations/{id}", Set.of(PUBLIC)),
+            Map.entry("GET /webchat/languages", Set.of(PUBLIC)),
             Map.entry("POST /telegram/webhook", Set.of(PUBLIC))));
 
     /** Pages that are static files (not in the handler mapping). */

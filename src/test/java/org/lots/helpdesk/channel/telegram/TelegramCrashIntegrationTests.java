@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * kill -9 under webhook load, twice, with restarts on the same data ({@link CrashUnderLoad}): every acknowledged
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class TelegramCrashIntegrationTests {
 
     @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES) // three cold starts of a child help desk; past the suite's default
     void everyAcknowledgedUpdateIsAnsweredAcrossKills() throws Exception {
         CrashUnderLoad.Plan plan = new CrashUnderLoad.Plan(8, 2, Duration.ofSeconds(2), Duration.ofSeconds(5), 42L,
                 System.getProperty("java.class.path"));
