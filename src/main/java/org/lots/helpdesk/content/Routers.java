@@ -1,8 +1,9 @@
 package org.lots.helpdesk.content;
 
+import java.util.function.Function;
+
 import org.lots.helpdesk.dialog.Content;
 import org.lots.helpdesk.engine.Router;
-import org.lots.helpdesk.language.NgramRouter;
 
 /**
  * The router for a version of the content. Training takes seconds and much memory, so content equal to the last
@@ -16,9 +17,9 @@ public final class Routers {
 
     private Routers() {}
 
-    public static synchronized Router trainedFor(Content content) {
+    public static synchronized Router trainedFor(Content content, Function<Content, Router> train) {
         if (!content.equals(lastContent)) {
-            lastRouter = new NgramRouter(content);
+            lastRouter = train.apply(content);
             lastContent = content;
         }
         return lastRouter;
