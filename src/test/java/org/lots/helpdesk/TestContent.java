@@ -9,6 +9,7 @@ import org.lots.helpdesk.engine.Engine;
 import org.lots.helpdesk.engine.Knowledge;
 import org.lots.helpdesk.engine.LanguageIdentifier;
 import org.lots.helpdesk.language.LinguaLanguageIdentifier;
+import org.lots.helpdesk.language.NgramRouter;
 
 /**
  * The shipped content and the real engine, built once per test JVM: lingua's models are static (shared by every
@@ -26,7 +27,7 @@ public final class TestContent {
         if (knowledge == null) {
             ContentLoader.Result r = ContentFiles.load(Path.of("."), "en");
             if (!r.ok()) throw new AssertionError("shipped content has errors:\n" + r.errors());
-            knowledge = new Knowledge(r.content(), Routers.trainedFor(r.content()));
+            knowledge = new Knowledge(r.content(), Routers.trainedFor(r.content(), NgramRouter::new));
         }
         return knowledge;
     }

@@ -14,6 +14,7 @@ import org.lots.helpdesk.dialog.script.ContentLoader;
 import org.lots.helpdesk.dialog.script.Problem;
 import org.lots.helpdesk.dialog.script.SourceFile;
 import org.lots.helpdesk.engine.Knowledge;
+import org.lots.helpdesk.language.NgramRouter;
 import org.lots.helpdesk.system.HelpdeskProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +117,8 @@ public class ContentService {
                     String.join("\n", result.errors().stream().map(Problem::toString).toList()));
             return false;
         }
-        current = new Knowledge(result.content(), Routers.trainedFor(result.content(), routerCache));
+        current = new Knowledge(result.content(),
+                Routers.trainedFor(result.content(), c -> new NgramRouter(c, NgramRouter.Thresholds.DEFAULT, routerCache)));
         log.info("Content loaded from {}: {} dialogs, {} languages, {} warnings", source(),
                 result.content().dialogs().size(), result.content().languages().size(),
                 result.problems().size() - result.errors().size());

@@ -1,9 +1,9 @@
 package org.lots.helpdesk.content;
 
+import java.util.function.Function;
+
 import org.lots.helpdesk.dialog.Content;
 import org.lots.helpdesk.engine.Router;
-import org.lots.helpdesk.language.NgramRouter;
-import org.lots.helpdesk.language.SoftmaxClassifier;
 
 /**
  * The router for a version of the content. Training takes seconds and much memory, so content equal to the last
@@ -17,14 +17,9 @@ public final class Routers {
 
     private Routers() {}
 
-    public static synchronized Router trainedFor(Content content) {
-        return trainedFor(content, null);
-    }
-
-    /** @param cache keeps the trained classifier between starts (may be null) */
-    public static synchronized Router trainedFor(Content content, SoftmaxClassifier.Cache cache) {
+    public static synchronized Router trainedFor(Content content, Function<Content, Router> train) {
         if (!content.equals(lastContent)) {
-            lastRouter = new NgramRouter(content, NgramRouter.Thresholds.DEFAULT, cache);
+            lastRouter = train.apply(content);
             lastContent = content;
         }
         return lastRouter;

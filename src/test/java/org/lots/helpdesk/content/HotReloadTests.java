@@ -48,10 +48,14 @@ class HotReloadTests {
                 new HelpdeskProperties.Bootstrap("")));
     }
 
+    /**
+     * Waits for the watcher; the deadline is a hang guard, not a speed claim: a reload retrains the router, which
+     * on a loaded 2-core machine took longer than 15 s (how fast a reload is belongs in bench/).
+     */
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 15_000;
+        long deadline = System.currentTimeMillis() + 90_000;
         while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) throw new AssertionError("not within 15 s: " + what);
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("not within 90 s: " + what);
             Thread.sleep(100);
         }
     }

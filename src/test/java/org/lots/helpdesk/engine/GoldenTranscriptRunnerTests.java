@@ -75,30 +75,16 @@ class GoldenTranscriptRunnerTests {
 
     @Test
     void aPressOutOfRangeOrOfAnAbsentLabelFails() {
-        failsWith("""
-                language: en
-                turns:
-                  - command: /start
-                    expect: {step: menu}
-                  - press: 99
-                    expect: {step: menu}
-                """, "case.yaml turn 2", "press: 99");
-        failsWith("""
-                language: en
-                turns:
-                  - command: /start
-                    expect: {step: menu}
-                  - press: 0
-                    expect: {step: menu}
-                """, "case.yaml turn 2");
-        failsWith("""
-                language: en
-                turns:
-                  - command: /start
-                    expect: {step: menu}
-                  - press: "No such button"
-                    expect: {step: menu}
-                """, "case.yaml turn 2", "No such button");
+        for (String press : new String[] {"99", "0", "\"No such button\""}) {
+            failsWith("""
+                    language: en
+                    turns:
+                      - command: /start
+                        expect: {step: menu}
+                      - press: %s
+                        expect: {step: menu}
+                    """.formatted(press), "case.yaml turn 2", press.replace("\"", ""));
+        }
     }
 
     @Test
