@@ -15,7 +15,6 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
-import org.lots.helpdesk.HelpdeskIntegrationTest;
 import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.TestClock;
 import org.lots.helpdesk.conversation.ConversationRepository;
@@ -24,9 +23,7 @@ import org.lots.helpdesk.handoff.Handoff;
 import org.lots.helpdesk.handoff.HandoffRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,10 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * allowed and refused origins, history, live adviser messages with replay by event id, and deletion of everything.
  * The test clock stands on a Wednesday morning, within office hours.
  */
-@HelpdeskIntegrationTest
-@Import(TestChannel.class)
-@TestPropertySource(properties = {"helpdesk.webchat.allowed-origins=https://www.din-kommun.example, https://*.ngo.example",
-        "helpdesk.webchat.per-conversation=12", "helpdesk.webchat.per-client=1000"})
+@WebchatIntegrationTest
 class WebchatApiIntegrationTests {
 
     static final String ALLOWED = "https://www.din-kommun.example";

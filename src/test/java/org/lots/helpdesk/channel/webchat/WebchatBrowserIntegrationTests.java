@@ -17,8 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lots.helpdesk.Api;
 import org.lots.helpdesk.Browsers;
-import org.lots.helpdesk.HelpdeskIntegrationTest;
-import org.lots.helpdesk.TestChannel;
 import org.lots.helpdesk.handoff.Handoff;
 import org.lots.helpdesk.handoff.HandoffRepository;
 import org.openqa.selenium.Keys;
@@ -28,8 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -40,9 +36,7 @@ import com.sun.net.httpserver.HttpServer;
  * axe-core's WCAG 2.1 A/AA rules on the open widget in Arabic, Tigrinya and Swedish on a 360-pixel-wide phone
  * (screenshots in target/screenshots/). The test clock stands within office hours.
  */
-@HelpdeskIntegrationTest
-@Import(TestChannel.class)
-@TestPropertySource(properties = "helpdesk.webchat.allowed-origins=http://localhost:[*]")
+@WebchatIntegrationTest
 class WebchatBrowserIntegrationTests {
 
     @LocalServerPort
