@@ -10,8 +10,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.lots.helpdesk.dialog.script.YamlNode;
 import org.lots.helpdesk.language.TextNormalizer;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Finds phrases that appear on both sides of the held-out wall: in a dialog's {@code examples:} and in an
@@ -48,22 +54,38 @@ final class HeldOutOverlap {
 
     private HeldOutOverlap() {}
 
-    /** Every example phrase of every dialog file under {@code dialogs/} (not the golden transcripts beneath it). */
+    /**
+     * Every example phrase of every dialog file under {@code dialogs/} (not the golden transcripts beneath it), read
+     * with SnakeYAML's node graph for the lines.
+     */
     static List<Phrase> examples(Path dialogs) throws IOException {
         List<Phrase> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dialogs)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                YamlNode root = YamlNode.parse(Files.readString(f, StandardCharsets.UTF_8));
-                if (!(root instanceof YamlNode.Mapping m) || !(m.get("examples") instanceof YamlNode.Mapping ex)) continue;
-                for (var list : ex.entries().entrySet()) {
-                    if (!(list.getValue() instanceof YamlNode.Sequence seq)) continue;
-                    for (YamlNode item : seq.items()) {
-                        if (item instanceof YamlNode.Scalar s) out.add(Phrase.of("dialogs/" + f.getFileName(), s.line(), list.getKey(), s.value()));
+                Node root;
+                try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+                    root = new Yaml(new LoaderOptions()).compose(r);
+                }
+                if (!(value(root, "examples") instanceof MappingNode ex)) continue;
+                for (NodeTuple lang : ex.getValue()) {
+                    if (!(lang.getValueNode() instanceof SequenceNode seq) || !(lang.getKeyNode() instanceof ScalarNode code)) continue;
+                    for (Node item : seq.getValue()) {
+                        if (item instanceof ScalarNode s) {
+                            out.add(Phrase.of("dialogs/" + f.getFileName(), s.getStartMark().getLine() + 1, code.getValue(), s.getValue()));
+                        }
                     }
                 }
             }
         }
         return out;
+    }
+
+    private static Node value(Node mapping, String key) {
+        if (!(mapping instanceof MappingNode m)) return null;
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
+        }
+        return null;
     }
 
     /** Every question of one eval file ({@code language<TAB>expected<TAB>text}). */

@@ -57,6 +57,6 @@ class LanguageIdentificationTests {
 
     @Test
     void anExamplePhraseOfOneLanguageTellsThatLanguage() {
-        assertEquals("sv", hints.languageOfPhrase("hej"));
+        assertEquals("sv", hints.languageOfPhrase("hejsan")); // "hej" itself is a held-out question now, not an example
     }
 }
