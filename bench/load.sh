@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS=${1:-8}; MESSAGES=${2:-500}; API=${API:-preview}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=10000"}
 [ -f target/helpdesk.jar ] || mvn -q -DskipTests package
 OUT=$(mktemp -d /tmp/helpdesk-load.XXXX)
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=10000"}
 JAR=${JAR:-target/helpdesk.jar}
 OUT=$(mktemp -d /tmp/helpdesk-startup.XXXX)
 cp "$JAR" "$OUT/helpdesk.jar"

@@ -151,7 +151,9 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         if (ethiopic * 3 >= letters) return new Detection("ti", 1.0, ethiopic >= 3, false);
         if (foreign * 2 > letters) return new Detection(null, 1.0, false, letters >= 2);
         boolean sentence = words >= 2 && letters >= 8;
-        if (cyrillic * 2 > letters) {
+        // Half the letters Cyrillic is enough for the letters to decide ("almi що це"); lingua's low-accuracy
+        // models cannot weigh two short words against a Latin name.
+        if (cyrillic * 2 >= letters) {
             String byLetters = ukrainianOrRussian(clean);
             if (byLetters != null) return new Detection(byLetters, 1.0, sentence, false);
         }
