@@ -95,8 +95,9 @@ class HostileInputIntegrationTests {
 
     void anOrdinaryMessageIsStillAnswered(long chat) {
         ObjectNodeHolder.post(this, API.textUpdate(chat, "en", "/start").toString());
-        Await.until("the welcome", () -> API.sent(chat), l -> l.size() >= 2);
-        assertEquals(content.current().texts().format("en", "welcome.hello"), API.sent(chat).get(0).text());
+        // (after the first contact's short privacy notice)
+        String hello = content.current().texts().format("en", "welcome.hello");
+        Await.until("the welcome", () -> API.sent(chat).stream().map(FakeBotApi.Call::text).toList(), l -> l.contains(hello));
     }
 
     /** Posts a real update until the channel accepts it (503 while it starts). */
