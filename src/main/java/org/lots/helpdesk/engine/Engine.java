@@ -353,7 +353,7 @@ public final class Engine {
                     say("system.forgotten", List.of());
                 }
                 case "forget_no" -> say("system.forget_kept", navigation());
-                case "privacy" -> say("privacy.notice", privacy.retentionArgs(language), navigation());
+                case "privacy" -> say("privacy.notice", privacy.retentionArgs(k.texts(), language), navigation());
                 case "mydata" -> {
                     StoredData.Summary s = stored.summary();
                     String languageName = content.catalogue().names().getOrDefault(language, language);

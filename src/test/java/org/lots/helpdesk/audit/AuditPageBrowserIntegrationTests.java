@@ -18,6 +18,7 @@ import org.lots.helpdesk.HelpdeskIntegrationTest;
 import org.lots.helpdesk.TestChannel;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -60,6 +61,7 @@ class AuditPageBrowserIntegrationTests {
                 "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile.resolve("p" + System.nanoTime()));
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // the list is redrawn on every filter
     }
 
     @AfterEach
