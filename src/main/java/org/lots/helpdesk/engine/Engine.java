@@ -667,8 +667,9 @@ public final class Engine {
                 else if (g.target().contains("#")) enterDialogAt(g.target().split("#", 2)[0], g.target().split("#", 2)[1]);
                 else enterDialog(g.target());
             } else if (s instanceof Step.Handoff h) {
-                // An adviser reads the whole conversation: ask first. An urgent (safety) handoff must not wait for this.
-                if (mode == Mode.BOT && !"yes".equals(vars.get(Privacy.CONSENT))) {
+                // An adviser reads the whole conversation: ask first. An urgent (safety) handoff must not wait for this:
+                // pass its urgent flag as skipConsent.
+                if (Privacy.asksConsent(mode, vars, false)) {
                     askConsent(d, h);
                     return;
                 }

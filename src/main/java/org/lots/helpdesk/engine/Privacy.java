@@ -40,6 +40,15 @@ public final class Privacy {
         this.firstContactNotice = firstContactNotice;
     }
 
+    /**
+     * Whether a handoff must first ask the newcomer if an adviser may read the conversation: only from the bot (a
+     * newcomer already waiting or with an adviser said yes before), only once per conversation, and never when
+     * {@code skipConsent} (an urgent safety handoff: an adviser must come at once, GDPR Art. 6(1)(d)).
+     */
+    static boolean asksConsent(ConversationState.Mode mode, Map<String, String> variables, boolean skipConsent) {
+        return !skipConsent && mode == ConversationState.Mode.BOT && !"yes".equals(variables.get(CONSENT));
+    }
+
     /** The retention periods as words in the language: {conversations}, {handoffs}, {unanswered}. */
     Map<String, Object> retentionArgs(Texts texts, String language) {
         Map<String, Object> args = new LinkedHashMap<>();
