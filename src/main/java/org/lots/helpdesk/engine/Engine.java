@@ -374,7 +374,7 @@ public final class Engine {
                     say("system.forgotten", List.of());
                 }
                 case "forget_no" -> say("system.forget_kept", navigation());
-                case "privacy" -> say("privacy.notice", privacy.retentionArgs(language), navigation());
+                case "privacy" -> say("privacy.notice", privacy.retentionArgs(k.texts(), language), navigation());
                 case "mydata" -> {
                     StoredData.Summary s = stored.summary();
                     String languageName = content.catalogue().names().getOrDefault(language, language);
@@ -690,8 +690,8 @@ public final class Engine {
             } else if (s instanceof Step.Handoff h) {
                 boolean urgent = this.urgent || DangerDetector.isSafetyDialog(d.id());
                 // An adviser reads the whole conversation: ask first. An urgent (safety) handoff does not wait for
-                // this: a person in danger is helped first (vital interests, GDPR art. 6(1)(d)); docs/privacy.md says so.
-                if (!urgent && mode == Mode.BOT && !"yes".equals(vars.get(Privacy.CONSENT))) {
+                // this: a person in danger is helped first (vital interests, GDPR art. 6(1)(d); docs/privacy.md).
+                if (Privacy.asksConsent(mode, vars, urgent)) {
                     askConsent(d, h);
                     return;
                 }

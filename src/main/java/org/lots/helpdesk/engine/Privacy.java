@@ -28,7 +28,8 @@ public final class Privacy {
     /** The conversation variable that holds the newcomer's yes to an adviser reading the conversation. */
     public static final String CONSENT = "adviser_consent";
     public static final String FIRST_CONTACT = "privacy.first_contact";
-    public static final List<String> KEYS = List.of(FIRST_CONTACT, "privacy.notice", "privacy.mydata", "privacy.mydata_none",
+    static final String DAYS = "privacy.days";
+    public static final List<String> KEYS = List.of(FIRST_CONTACT, DAYS, "privacy.notice", "privacy.mydata", "privacy.mydata_none",
             "privacy.consent_q", "privacy.consent_yes", "privacy.consent_no", "privacy.consent_declined");
 
     private final Retention retention;
@@ -39,17 +40,35 @@ public final class Privacy {
         this.firstContactNotice = firstContactNotice;
     }
 
+    /**
+     * Whether a handoff must first ask the newcomer if an adviser may read the conversation: only from the bot (a
+     * newcomer already waiting or with an adviser said yes before), only once per conversation, and never when
+     * {@code skipConsent} (an urgent safety handoff: an adviser must come at once, GDPR Art. 6(1)(d)).
+     */
+    static boolean asksConsent(ConversationState.Mode mode, Map<String, String> variables, boolean skipConsent) {
+        return !skipConsent && mode == ConversationState.Mode.BOT && !"yes".equals(variables.get(CONSENT));
+    }
+
     /** The retention periods as words in the language: {conversations}, {handoffs}, {unanswered}. */
-    Map<String, Object> retentionArgs(String language) {
-        ULocale locale = Texts.locale(language);
+    Map<String, Object> retentionArgs(Texts texts, String language) {
         Map<String, Object> args = new LinkedHashMap<>();
-        args.put("conversations", duration(retention.conversations(), locale));
-        args.put("handoffs", duration(retention.handoffs(), locale));
-        args.put("unanswered", duration(retention.unanswered(), locale));
+        args.put("conversations", duration(texts, language, retention.conversations()));
+        args.put("handoffs", duration(texts, language, retention.handoffs()));
+        args.put("unanswered", duration(texts, language, retention.unanswered()));
         return args;
     }
 
-    /** "90 days", "90 дней", "٩٠ يومًا": whole days when it is days, else the largest unit that divides it. */
+    /**
+     * "90 days", "90 дней", "٩٠ يومًا". Whole days come from the content ({@code privacy.days}, an ICU plural, since
+     * ICU's own unit names are missing for some languages, Tigrinya among them); other lengths from ICU's units.
+     */
+    static String duration(Texts texts, String language, Duration d) {
+        long s = d.getSeconds();
+        if (s >= 86_400 && s % 86_400 == 0 && !texts.raw(language, DAYS).isEmpty()) return texts.format(language, DAYS, Map.of("n", s / 86_400));
+        return duration(d, Texts.locale(language));
+    }
+
+    /** The largest ICU unit that divides the duration, in the language. */
     static String duration(Duration d, ULocale locale) {
         long s = d.getSeconds();
         Measure m = s >= 86_400 && s % 86_400 == 0 ? new Measure(s / 86_400, MeasureUnit.DAY)
@@ -90,7 +109,7 @@ public final class Privacy {
         if (!firstContactNotice || turn.outputs().stream().anyMatch(Output.SafetyAlert.class::isInstance)) return turn;
         String language = turn.state().language();
         List<Output> outputs = new ArrayList<>(turn.outputs());
-        outputs.add(0, new Reply(k.texts().format(language, FIRST_CONTACT, retentionArgs(language)), List.of(), language,
+        outputs.add(0, new Reply(k.texts().format(language, FIRST_CONTACT, retentionArgs(k.texts(), language)), List.of(), language,
                 k.content().catalogue().isRightToLeft(language), k.texts().status(language, FIRST_CONTACT)));
         return new Turn(turn.state(), List.copyOf(outputs), turn.trace());
     }

@@ -42,7 +42,10 @@ public final class ContentLoader {
             "system.kind.contact", "system.kind.other", "system.kind.edited", "system.passed_to_adviser",
             "system.forget_confirm", "system.forget_yes", "system.forget_no", "system.forgotten", "system.forget_kept",
             "system.stopped", "handoff.position", "handoff.closed_until", "handoff.adviser_joined",
-            "handoff.satisfaction_q", "handoff.satisfaction_thanks");
+            "handoff.satisfaction_q", "handoff.satisfaction_thanks",
+            // privacy: the notice at first contact, /privacy, /mydata, consent before an adviser reads
+            "privacy.first_contact", "privacy.days", "privacy.notice", "privacy.mydata", "privacy.mydata_none",
+            "privacy.consent_q", "privacy.consent_yes", "privacy.consent_no", "privacy.consent_declined");
 
     private final String fallbackLanguage;
     private final List<Problem> problems = new ArrayList<>();
