@@ -18,6 +18,14 @@ public final class Fatal {
         if (t instanceof VirtualMachineError) seen.compareAndSet(null, t.getClass().getSimpleName());
     }
 
+    /**
+     * Forgets a simulated error: the flag is JVM-wide, and a test that throws one on purpose must not turn the
+     * health of every later application in the same test JVM DOWN. Production code never calls this.
+     */
+    public static void clearAfterSimulation() {
+        seen.set(null);
+    }
+
     /** The first such error's class name, or null. */
     public static String seen() {
         return seen.get();

@@ -29,7 +29,8 @@ class ExternalMongoModeIntegrationTests {
         try (ConfigurableApplicationContext app = TestApps.start(null, "--helpdesk.store=mongodb", "--spring.mongodb.uri=" + uri)) {
             assertTrue(app.getBeansOfType(MongoServer.class).isEmpty(), "no embedded server in mongodb mode");
             Api api = new Api(TestApps.port(app));
-            assertEquals("UP", api.get("/actuator/health").json().get("status").asText());
+            Api.Response health = api.get("/actuator/health");
+            assertEquals("UP", health.json().get("status").asText(), health.body());
             String id = api.post("/api/preview/conversations", Map.of("language", "de")).json().get("id").asText();
             assertEquals(200, api.post("/api/preview/conversations/" + id + "/messages", Map.of("text", "hallo")).status());
             try (var client = MongoClients.create(uri)) {
