@@ -68,6 +68,7 @@ class TelegramPrivacyIntegrationTests {
     @Autowired HandoffRepository handoffs;
     @Autowired MongoTemplate mongo;
     @Autowired RetentionPurge purge;
+    @Autowired java.time.Clock clock; // the application's (the shared test clock), which stamps what is stored
 
     String t(String language, String key) {
         return content.current().texts().format(language, key);
@@ -144,7 +145,7 @@ class TelegramPrivacyIntegrationTests {
         assertEquals(200, admin.post("/api/handoffs/" + h.getId() + "/close", Map.of("outcome", "answered")).status());
         awaitOutboxEmpty(chat);
 
-        Instant start = Instant.now();
+        Instant start = clock.instant();
         purge.purge(start.plusSeconds(25)); // past unanswered (20 s), not yet past the others
         assertEquals(0, mongo.count(Query.query(Criteria.where("text").regex("glimmerpuffiga")), "unanswered"), "the unanswered entry is gone");
         assertFalse(StoreScan.find(mongo, "987650002", "vattenbjörnar").isEmpty(), "the conversation is kept");
