@@ -65,6 +65,7 @@ class PreviewController {
         trace.put("escalated", t.escalated());
         if (t.confidence() != null) trace.put("confidence", Math.round(t.confidence() * 1000) / 1000.0);
         if (!t.candidates().isEmpty()) trace.put("candidates", t.candidates());
+        trace.put("variables", result.turn().state().variables()); // what the bot now knows (contract section 4)
         body.put("trace", trace);
         return ResponseEntity.ok(body);
     }

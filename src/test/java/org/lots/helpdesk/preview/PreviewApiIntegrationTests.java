@@ -60,6 +60,10 @@ class PreviewApiIntegrationTests {
         assertEquals("jobs.find", r.get("trace").get("dialog").asText());
         assertTrue(r.get("trace").get("confidence").asDouble() > 0);
         assertFalse(r.get("trace").get("escalated").asBoolean());
+        assertTrue(r.get("trace").get("variables").isObject(), r.toString());
+        // An answer goes into the conversation's variables, and the trace shows them.
+        JsonNode answered = say(id, "ja");
+        assertEquals("yes", answered.get("trace").get("variables").path("registered").asText(), answered.toString());
     }
 
     @Test
