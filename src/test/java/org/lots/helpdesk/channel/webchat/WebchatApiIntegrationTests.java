@@ -386,4 +386,23 @@ class WebchatApiIntegrationTests {
         }
         assertEquals("rtl", languages.findParents("code").stream().filter(l -> l.get("code").asText().equals("fa")).findFirst().orElseThrow().get("direction").asText());
     }
+
+    @Test
+    void nonJsonDeeplyNestedAndBrokenUtf8BodiesGetA4xxAndTheConversationGoesOn() {
+        WebchatClient c = chat().start("sv");
+        c.say("/start");
+        String path = "/webchat/conversations/" + c.id + "/messages";
+        Api.Response notJson = c.call("POST", path, "{not json", c.token, Map.of());
+        Api.Response nested = c.call("POST", path, "{\"text\":" + "[".repeat(5000) + "]".repeat(5000) + "}", c.token, Map.of());
+        HttpRequest.Builder broken = HttpRequest.newBuilder(c.uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + c.token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}));
+        int brokenUtf8 = c.raw(broken).statusCode();
+        for (int status : new int[]{notJson.status(), nested.status(), brokenUtf8}) {
+            assertTrue(status >= 400 && status < 500, "a 4xx, not " + status + " (" + notJson.status() + ", " + nested.status() + ", " + brokenUtf8 + ")");
+        }
+        Api.Response ordinary = c.say("hur hittar jag jobb");
+        assertEquals(200, ordinary.status(), ordinary.body());
+        assertFalse(ordinary.json().get("replies").isEmpty());
+    }
 }
