@@ -259,6 +259,6 @@ public final class CrashUnderLoad {
                 Duration.ofSeconds(Integer.getInteger("maxRun", 8)), Long.getLong("seed", 1L), System.getProperty("java.class.path"));
         Result r = new CrashUnderLoad(plan).run();
         System.out.println(r);
-        System.exit(r.lost() == 0 && r.worstChat() <= r.kills() ? 0 : 1);
+        System.exit(r.lost() == 0 && r.worstChat() <= 2 * r.kills() ? 0 : 1); // see TelegramCrashIntegrationTests
     }
 }
