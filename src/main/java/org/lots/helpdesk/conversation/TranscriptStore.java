@@ -61,7 +61,10 @@ public class TranscriptStore {
     /** In the order written. */
     List<TranscriptEntry> of(Conversation c) {
         List<TranscriptEntry> out = new ArrayList<>();
-        if (c.legacyTranscript()) out.addAll(legacy.findByConversationIdOrderByAtAscSequenceAsc(c.getId()));
+        if (c.legacyTranscript()) {
+            legacy.findByConversationIdOrderByAtAscSequenceAsc(c.getId()).stream()
+                    .filter(e -> e.id() == null || !e.id().startsWith(c.getId() + ":")).forEach(out::add); // the numbered follow
+        }
         long count = c.transcriptCount();
         if (count > 0) {
             List<TranscriptEntry> numbered = new ArrayList<>(mongo.find(query(where("_id").in(ids(c.getId(), count))), TranscriptEntry.class));

@@ -53,13 +53,14 @@ class TranscriptStoreIntegrationTests {
         // As an older version stored it: no count, entries with ids of their own.
         mongo.getCollection("conversations").updateOne(new Document("_id", id), new Document("$unset", new Document("transcriptCount", "")));
         mongo.remove(query(where("conversationId").is(id)), TranscriptEntry.class);
-        mongo.insert(new TranscriptEntry(null, id, Instant.now().minusSeconds(60), 1, Author.NEWCOMER, "äldre", List.of(), "sv", null));
+        mongo.insert(new TranscriptEntry(null, id, Instant.EPOCH, 1, Author.NEWCOMER, "äldre", List.of(), "sv", null));
 
         conversations.receive(address, new Input.Text("jag vill hitta jobb"), "sv");
 
         List<TranscriptEntry> t = conversations.transcript(id);
         assertEquals("äldre", t.get(0).text());
         assertEquals("jag vill hitta jobb", t.get(1).text());
+        assertEquals(1, t.stream().filter(e -> e.text().equals("jag vill hitta jobb")).count());
         conversations.forget(id);
         assertEquals(0, mongo.count(query(where("conversationId").is(id)), TranscriptEntry.class));
     }
