@@ -126,12 +126,14 @@ public class ConversationService {
 
     /** Handles input for a known conversation (preview messages, adviser events). Empty if there is none. */
     public Optional<Result> receive(String conversationId, Input input) {
-        for (int attempt = 1; ; attempt++) {
-            Conversation c = conversations.findById(conversationId).orElse(null);
-            if (c == null) return Optional.empty();
-            synchronized (stripe(c.getChannel() + ":" + c.getAddress())) {
+        // Locked by id, not by channel address: one read per message instead of two. The stripe only saves retries;
+        // the version check is what keeps two writers of one conversation apart (here, on a channel, on another instance).
+        synchronized (stripe(conversationId)) {
+            for (int attempt = 1; ; attempt++) {
+                Conversation c = conversations.findById(conversationId).orElse(null);
+                if (c == null) return Optional.empty();
                 try {
-                    return Optional.of(apply(conversations.findById(conversationId).orElseThrow(), input, null, clock.instant(), null));
+                    return Optional.of(apply(c, input, null, clock.instant(), null));
                 } catch (OptimisticLockingFailureException e) {
                     if (attempt >= ATTEMPTS) throw e;
                 }
