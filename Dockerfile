@@ -18,7 +18,7 @@ COPY --from=build /src/target/helpdesk.jar /tmp/helpdesk.jar
 RUN java -Djarmode=tools -jar /tmp/helpdesk.jar extract --destination /app/lib-extracted && rm /tmp/helpdesk.jar \
     && java -XX:ArchiveClassesAtExit=/app/helpdesk.jsa -Dspring.context.exit=onRefresh \
        -jar /app/lib-extracted/helpdesk.jar --server.port=0 --helpdesk.data-dir=/tmp/cds-training \
-       --helpdesk.bootstrap.admin-password=cds-training-only-0 \
+       --helpdesk.bootstrap.admin-password=Cds-Training-Only-2026! \
     && rm -rf /tmp/cds-training
 USER helpdesk
 EXPOSE 8080
