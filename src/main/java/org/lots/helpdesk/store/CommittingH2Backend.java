@@ -3,7 +3,9 @@ package org.lots.helpdesk.store;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.SeekingH2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 
@@ -28,6 +30,12 @@ final class CommittingH2Backend extends H2Backend {
 
     CommittingH2Backend(String file) {
         super(file);
+    }
+
+    /** Unique indexes that also serve queries naming more fields than theirs ({@code {_id, version}}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new SeekingH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
