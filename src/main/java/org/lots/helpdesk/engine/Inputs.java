@@ -93,13 +93,19 @@ final class Inputs {
 
     private void answerInput(Step.Input in, String text) {
         String value = w.answers().validate(in, text);
-        if (value != null) {
-            w.vars.put(in.into(), value);
-            w.step = null;
-            w.steps.continueAfter(in, in.next());
-            return;
+        if (value == null) {
+            if (w.routing.routeIfConfident(text)) return;
+            // "I am 19" answers "How old are you?"; what else it says may answer the questions still to come.
+            value = w.filling.valueIn(in, text);
+            if (value == null) {
+                w.steps.reAsk(in);
+                return;
+            }
+            w.filling.fill(w.dialog, text, false, in);
         }
-        if (!w.routing.routeIfConfident(text)) w.steps.reAsk(in);
+        w.vars.put(in.into(), value);
+        w.step = null;
+        w.steps.continueAfter(in, in.next());
     }
 
     private void answerAsk(Step.Ask ask, String text, String key) {
@@ -115,6 +121,14 @@ final class Inputs {
         }
         Routing routing = w.k.router().route(text, w.language);
         if (w.routing.routeIfConfident(routing, text)) return;
+        // Words that answer the question ("I have temporary protection") are said back, then the dialog goes on.
+        String value = w.filling.valueIn(ask, text);
+        if (value != null) {
+            w.filling.fill(w.dialog, text, false, ask);
+            w.filling.pickUp(ask.into(), value);
+            w.steps.runStep(w.currentDialog(), ask);
+            return;
+        }
         // Words that fit neither a button nor any topic count as not understood, like free text does:
         // the second time in a row brings a person.
         if (routing.decision() == Routing.Decision.NONE && ++w.misses >= 2) {
@@ -168,9 +182,24 @@ final class Inputs {
                 w.steps.continueAfter(in, in.next());
                 return;
             }
+        } else if (p.length == 3 && p[0].equals("q")) {
+            // "Not right": the question whose answer was picked up from the newcomer's words, asked after all.
+            Dialog d = w.content.dialog(p[1]).orElse(null);
+            Step s = d == null ? null : d.step(p[2]).orElse(null);
+            String into = s instanceof Step.Ask a ? a.into() : s instanceof Step.Input in ? in.into() : null;
+            if (into != null) {
+                enter(p[1]);
+                w.filling.forget(into);
+                w.misses = 0;
+                w.steps.runFrom(d, s);
+                return;
+            }
         } else if (p.length == 2 && p[0].equals("go") && w.content.dialog(p[1]).isPresent()) {
             w.misses = 0;
-            w.steps.startDialog(p[1], true);
+            // The topic chosen after "Did you mean one of these?": the question asked then may answer its questions.
+            String asked = Engine.CLARIFY.equals(w.dialog) && w.candidates.contains(p[1]) ? w.filling.clarified() : null;
+            if (asked != null) w.steps.startDialog(p[1], asked);
+            else w.steps.startDialog(p[1], true);
             return;
         } else if (p.length == 2 && p[0].equals("lang") && w.content.languages().contains(p[1])) {
             boolean first = w.dialog == null;

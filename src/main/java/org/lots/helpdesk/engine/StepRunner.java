@@ -26,13 +26,26 @@ final class StepRunner {
     void showMenu() {
         w.stack.clear();
         w.candidates.clear();
+        w.filling.dropUnsaid();
         Dialog welcome = w.content.dialog(Content.WELCOME).orElseThrow();
         w.dialog = Content.WELCOME;
         runFrom(welcome, welcome.step(Content.MENU_STEP).orElseThrow());
     }
 
     void startDialog(String id, boolean clearStack) {
-        if (clearStack) w.stack.clear();
+        if (clearStack) {
+            w.stack.clear();
+            w.filling.dropUnsaid(); // what a message long ago said is not said back in a new topic
+        }
+        w.candidates.clear();
+        enterDialog(id);
+    }
+
+    /** A dialog started by what the newcomer wrote: the words may answer its questions already. */
+    void startDialog(String id, String text) {
+        w.stack.clear();
+        w.filling.dropUnsaid();
+        w.filling.fill(id, text, true);
         w.candidates.clear();
         enterDialog(id);
     }
@@ -99,6 +112,10 @@ final class StepRunner {
         } else if (s instanceof Step.Ask ask) {
             ask(d, ask);
         } else if (s instanceof Step.Input in) {
+            if (w.filling.understood(d, in, in.into(), w.filling.pickedNumber(in))) {
+                continueAfter(in, in.next());
+                return;
+            }
             w.say(in.text(), inputButtons(d, in));
             w.step = in.id();
         } else if (s instanceof Step.Branch b) {
@@ -126,8 +143,17 @@ final class StepRunner {
         }
     }
 
-    /** The question with a button per choice (and the language button under the main menu); it waits. */
+    /**
+     * The question with a button per choice (and the language button under the main menu); it waits. An answer
+     * picked up from the newcomer's words is said instead, and the dialog goes on.
+     */
     void ask(Dialog d, Step.Ask ask) {
+        int picked = w.filling.pickedChoice(ask);
+        if (w.filling.understood(d, ask, ask.into(), picked < 0 ? null : w.text(ask.choices().get(picked).label()))) {
+            w.misses = 0;
+            runFrom(d, d.step(ask.choices().get(picked).next()).orElseThrow());
+            return;
+        }
         List<Button> buttons = new ArrayList<>();
         for (int i = 0; i < ask.choices().size(); i++) {
             buttons.add(Button.action(w.text(ask.choices().get(i).label()), Payloads.choice(d.id(), ask.id(), i)));

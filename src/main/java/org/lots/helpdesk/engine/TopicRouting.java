@@ -27,7 +27,7 @@ final class TopicRouting {
         switch (r.decision()) {
             case CONFIDENT -> {
                 w.misses = 0;
-                w.steps.startDialog(r.best().dialog(), true);
+                w.steps.startDialog(r.best().dialog(), text);
                 if (r.best().dialog().equals(Content.HANDOFF)) w.unanswered(text, Reason.HANDOFF);
             }
             case AMBIGUOUS -> {
@@ -40,6 +40,8 @@ final class TopicRouting {
                 }
                 buttons.add(Button.action(w.k.texts().format(w.language, "system.human_button"), Payloads.command("human")));
                 w.stack.clear();
+                w.filling.dropUnsaid();
+                w.filling.keepForClarify(text);
                 w.dialog = Engine.CLARIFY;
                 w.step = null;
                 w.say("system.clarify", buttons);
@@ -62,7 +64,7 @@ final class TopicRouting {
         if (r.decision() == Routing.Decision.CONFIDENT && !r.best().dialog().equals(w.dialog)) {
             w.confidence = r.best().score();
             w.misses = 0;
-            w.steps.startDialog(r.best().dialog(), true);
+            w.steps.startDialog(r.best().dialog(), text);
             return true;
         }
         return false;

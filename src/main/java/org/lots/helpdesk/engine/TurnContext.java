@@ -18,7 +18,7 @@ import org.lots.helpdesk.engine.Output.Unanswered.Reason;
  * One turn's mutable scratch: where the conversation stands while the engine's parts work on it, and what they have
  * said so far. Made fresh for every input (the engine itself stays stateless and thread-safe), then turned into a
  * {@link Turn}. The parts reach each other through it: {@link #inputs}, {@link #commands}, {@link #languages},
- * {@link #routing}, {@link #steps}, {@link #handoffs}.
+ * {@link #routing}, {@link #steps}, {@link #handoffs}, {@link #filling}.
  */
 final class TurnContext {
 
@@ -56,6 +56,7 @@ final class TurnContext {
     final TopicRouting routing = new TopicRouting(this);
     final StepRunner steps = new StepRunner(this);
     final HandoffStep handoffs = new HandoffStep(this);
+    final VariableFilling filling = new VariableFilling(this);
 
     TurnContext(Engine.Setup setup, Knowledge k, ConversationState s, String hint, Helpline helpline, StoredData stored) {
         this.k = k;
