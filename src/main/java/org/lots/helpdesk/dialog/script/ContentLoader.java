@@ -96,6 +96,7 @@ public final class ContentLoader {
         new PlaceholderCheck(problems).check(dialogFiles, translationFiles);
         checks.checkRequired(dialogs, dialogFiles, translationFiles, languages);
         for (Dialog d : dialogs.values()) checks.checkDialog(d, dialogs, catalogue);
+        new MessageRunCheck(problems).check(dialogs);
         checks.checkExamplesAreDistinct(dialogs);
         checks.checkEngineKeys(catalogue, translationFiles);
         checks.checkTranslations(catalogue);
