@@ -40,6 +40,10 @@ class AccessRulesIntegrationTests {
             Map.entry("POST /api/preview/conversations/{id}/messages", Set.of("EDITOR")),
             Map.entry("GET /api/editor/unanswered", Set.of("EDITOR")),
             Map.entry("GET /api/editor/translations", Set.of("EDITOR")),
+            // simulator: the preview trace's transcript actions; studio.health: the content health page's data
+            Map.entry("GET /api/preview/conversations/{id}/transcript.yaml", Set.of("EDITOR")),
+            Map.entry("GET /api/preview/transcripts", Set.of("EDITOR")),
+            Map.entry("GET /api/editor/health", Set.of("EDITOR")),
             Map.entry("GET /api/handoffs", Set.of("ADVISER", "ADMIN")),
             Map.entry("GET /api/handoffs/{id}", Set.of("ADVISER", "ADMIN")),
             Map.entry("POST /api/handoffs/{id}/claim", Set.of("ADVISER", "ADMIN")),
@@ -74,6 +78,10 @@ class AccessRulesIntegrationTests {
 
     /** Pages that are static files (not in the handler mapping). */
     static final Map<String, Set<String>> PAGES = Map.of(
+            "GET /console/simulator.html", Set.of("EDITOR"),
+            "GET /console/simulator.js", Set.of("EDITOR"),
+            "GET /console/health.html", Set.of("EDITOR"),
+            "GET /console/health.js", Set.of("EDITOR"),
             "GET /console/admin.html", Set.of("ADMIN"),
             "GET /console/admin.js", Set.of("ADMIN"),
             "GET /console/index.html", Set.of(ANY));
