@@ -50,20 +50,19 @@ record ContentHealthReport(Lint lint, List<LanguageHealth> translations, Example
     }
 
     static List<LanguageHealth> translations(Content content) {
-        Map<String, List<TranslationReport.Row>> byLanguage = new LinkedHashMap<>();
-        for (TranslationReport.Row r : TranslationReport.of(content)) byLanguage.computeIfAbsent(r.language(), l -> new ArrayList<>()).add(r);
+        Map<String, List<DialogGap>> gaps = new LinkedHashMap<>();
+        for (TranslationReport.Row r : TranslationReport.of(content)) {
+            List<DialogGap> list = gaps.computeIfAbsent(r.language(), l -> new ArrayList<>());
+            if (r.missing() > 0 || r.outdated() > 0) list.add(new DialogGap(r.dialog(), r.missing(), r.outdated()));
+        }
         Map<String, String> names = content.catalogue().names();
         List<LanguageHealth> out = new ArrayList<>();
-        byLanguage.forEach((language, rows) -> {
-            int total = 0, missing = 0, machine = 0, reviewed = 0, outdated = 0;
-            List<DialogGap> gaps = new ArrayList<>();
-            for (TranslationReport.Row r : rows) {
-                total += r.total(); missing += r.missing(); machine += r.machine(); reviewed += r.reviewed(); outdated += r.outdated();
-                if (r.missing() > 0 || r.outdated() > 0) gaps.add(new DialogGap(r.dialog(), r.missing(), r.outdated()));
-            }
-            gaps.sort(Comparator.comparingInt((DialogGap g) -> -(g.missing() + g.outdated())).thenComparing(DialogGap::dialog));
-            out.add(new LanguageHealth(language, names.getOrDefault(language, language), total, missing, machine, reviewed, outdated, gaps));
-        });
+        for (TranslationReport.Row t : TranslationReport.totals(content)) {
+            List<DialogGap> where = new ArrayList<>(gaps.getOrDefault(t.language(), List.of()));
+            where.sort(Comparator.comparingInt((DialogGap g) -> -(g.missing() + g.outdated())).thenComparing(DialogGap::dialog));
+            out.add(new LanguageHealth(t.language(), names.getOrDefault(t.language(), t.language()), t.total(), t.missing(),
+                    t.machine(), t.reviewed(), t.outdated(), where));
+        }
         out.sort(Comparator.comparingInt((LanguageHealth l) -> -(l.missing() + l.outdated())).thenComparing(LanguageHealth::language));
         return out;
     }
