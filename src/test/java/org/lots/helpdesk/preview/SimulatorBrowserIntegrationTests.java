@@ -3,8 +3,6 @@ package org.lots.helpdesk.preview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,9 +15,7 @@ import org.lots.helpdesk.HelpdeskIntegrationTest;
 import org.lots.helpdesk.users.UserService;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -104,16 +100,6 @@ class SimulatorBrowserIntegrationTests {
         wait.until(d -> botMessages() > before);
     }
 
-    void screenshot(String name) {
-        try {
-            Path dir = Path.of("target", "screenshots");
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (Exception e) {
-            // a screenshot is a convenience, never a reason to fail
-        }
-    }
-
     @Test
     void anEditorTalksArabicSeesTheAnswerRightToLeftPressesAButtonReadsTheTraceAndStartsAgain() {
         openSimulator();
@@ -134,7 +120,7 @@ class SimulatorBrowserIntegrationTests {
         assertTrue(machineRows.stream().anyMatch(r -> r.startsWith("jobs.find.") && r.contains("machine-made")), machineRows.toString());
         // The trace stays left to right and English, so that keys read as they are written.
         assertEquals("ltr", browser.findElement(By.id("trace")).getCssValue("direction"));
-        screenshot("simulator-ar");
+        Browsers.screenshot(browser, "simulator-ar");
 
         // A button of the answer: the conversation goes on, and the trace follows.
         String step = text(By.id("t-step"));
@@ -187,7 +173,7 @@ class SimulatorBrowserIntegrationTests {
         // A language's row leads to the simulator in that language.
         WebElement arabic = browser.findElement(By.cssSelector("#translations tr[data-language='ar'] a"));
         assertTrue(arabic.getDomAttribute("href").contains("simulator.html?language=ar"), arabic.getDomAttribute("href"));
-        screenshot("health");
+        Browsers.screenshot(browser, "health");
         assertEquals(List.of(), Browsers.axeViolations(browser), "axe-core WCAG 2.1 A/AA violations on the health page");
     }
 }
