@@ -36,6 +36,8 @@ final class CommittingH2Backend extends H2Backend {
         if (!isWrite(message)) return result;
         writes.incrementAndGet();
         long write = applied.incrementAndGet(); // numbered only once applied
+        // {j: false}: the client waits for a later write's commit instead (which covers this one: commits are in order).
+        if (unjournaled(message)) return result;
         // Writes applied while a commit runs queue here; the first to get in commits for all of them.
         synchronized (lock) {
             if (committed < write) {
@@ -46,6 +48,10 @@ final class CommittingH2Backend extends H2Backend {
             }
         }
         return result;
+    }
+
+    private static boolean unjournaled(MongoMessage message) {
+        return message.getDocument().get("writeConcern") instanceof Document wc && Boolean.FALSE.equals(wc.get("j"));
     }
 
     private boolean isWrite(MongoMessage message) {
