@@ -7,19 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Headless Debian chromium for browser tests, driven through Debian's chromedriver (never a download by Selenium
@@ -53,30 +47,6 @@ public final class Browsers {
     public static void phone(ChromeDriver browser, int width, int height) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
-    }
-
-    /**
-     * Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is now; returns the violations, one line each
-     * (rule, impact, the elements and what is wrong). axe-core comes from scripts/install-test-deps.
-     */
-    public static List<String> axeViolations(WebDriver browser) {
-        Path axe = Path.of("target", "test-deps", "node_modules", "axe-core", "axe.min.js");
-        if (!Files.exists(axe)) throw new AssertionError(axe + " is missing: run bash scripts/install-test-deps");
-        try {
-            JavascriptExecutor js = (JavascriptExecutor) browser;
-            js.executeScript(Files.readString(axe));
-            browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-            Object result = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                    + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                    + ".then(function (r) { done(JSON.stringify(r.violations.map(function (v) {"
-                    + "  return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return JSON.stringify(n.target) + ' ' + n.failureSummary; }).join(' | ');"
-                    + "}))); }, function (e) { done(JSON.stringify(['axe failed: ' + e])); });");
-            List<String> out = new ArrayList<>();
-            new ObjectMapper().readTree(String.valueOf(result)).forEach(v -> out.add(v.asText()));
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Saves what the browser shows as {@code target/screenshots/NAME.png}, for a person to look at. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lots.helpdesk.Axe;
 import org.lots.helpdesk.Browsers;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
 import org.lots.helpdesk.users.UserService;
@@ -101,7 +102,7 @@ class SimulatorBrowserIntegrationTests {
     }
 
     @Test
-    void anEditorTalksArabicSeesTheAnswerRightToLeftPressesAButtonReadsTheTraceAndStartsAgain() {
+    void anEditorTalksArabicSeesTheAnswerRightToLeftPressesAButtonReadsTheTraceAndStartsAgain() throws Exception {
         openSimulator();
         say("ابحث عن شغل بالسويد شو لازم اعمل");
 
@@ -134,7 +135,7 @@ class SimulatorBrowserIntegrationTests {
         wait.until(d -> botMessages() > before);
         wait.until(d -> !d.findElement(By.id("t-step")).getText().equals(step) || !d.findElement(By.id("t-dialog")).getText().equals("jobs.find"));
         assertTrue(text(By.id("trace-turn")).contains("message 2"), text(By.id("trace-turn")));
-        assertEquals(List.of(), Browsers.axeViolations(browser), "axe-core WCAG 2.1 A/AA violations on the simulator, right to left");
+        assertEquals(List.of(), Axe.violations(browser), "axe-core WCAG 2.1 A/AA violations on the simulator, right to left");
 
         // This dialog's transcript files, and this conversation as one.
         click(By.id("show-files"));
@@ -155,7 +156,7 @@ class SimulatorBrowserIntegrationTests {
     }
 
     @Test
-    void theSimulatorInSwedishAndTheHealthPageMeetWcag21Aa() {
+    void theSimulatorInSwedishAndTheHealthPageMeetWcag21Aa() throws Exception {
         openSimulator();
         new Select(browser.findElement(By.id("sim-language"))).selectByValue("sv");
         click(By.id("restart"));
@@ -164,7 +165,7 @@ class SimulatorBrowserIntegrationTests {
         WebElement answer = browser.findElements(By.cssSelector("#sim-messages li.sim-bot")).get(botMessages() - 1);
         assertEquals("ltr", answer.getDomAttribute("dir"));
         assertEquals("sv", answer.getDomAttribute("lang"));
-        assertEquals(List.of(), Browsers.axeViolations(browser), "axe-core WCAG 2.1 A/AA violations on the simulator, left to right");
+        assertEquals(List.of(), Axe.violations(browser), "axe-core WCAG 2.1 A/AA violations on the simulator, left to right");
 
         browser.get(url("/console/health.html"));
         wait.until(d -> d.findElements(By.cssSelector("#translations tr")).size() >= 10);
@@ -174,6 +175,6 @@ class SimulatorBrowserIntegrationTests {
         WebElement arabic = browser.findElement(By.cssSelector("#translations tr[data-language='ar'] a"));
         assertTrue(arabic.getDomAttribute("href").contains("simulator.html?language=ar"), arabic.getDomAttribute("href"));
         Browsers.screenshot(browser, "health");
-        assertEquals(List.of(), Browsers.axeViolations(browser), "axe-core WCAG 2.1 A/AA violations on the health page");
+        assertEquals(List.of(), Axe.violations(browser), "axe-core WCAG 2.1 A/AA violations on the health page");
     }
 }

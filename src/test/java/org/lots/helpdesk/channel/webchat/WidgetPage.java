@@ -1,5 +1,7 @@
 package org.lots.helpdesk.channel.webchat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +9,10 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -121,12 +125,18 @@ final class WidgetPage {
     }
 
     void screenshot(String name) {
-        org.lots.helpdesk.Browsers.screenshot(browser, name);
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (Exception e) {
+            throw new AssertionError("screenshot " + name + " could not be saved: " + e);
+        }
     }
 
     /** Runs axe-core (WCAG 2.1 A and AA rules) on the page, widget included; returns the violations, one line each. */
-    List<String> axeViolations() {
-        return org.lots.helpdesk.Browsers.axeViolations(browser);
+    List<String> axeViolations() throws Exception {
+        return org.lots.helpdesk.Axe.violations(browser);
     }
 
     Map<String, Long> rect(String css) {
