@@ -15,9 +15,11 @@
     return names[code] ? names[code] + ' (' + code + ')' : code;
   }
 
-  function simulator(params) {
-    return '/console/simulator.html?' + new URLSearchParams(params).toString();
+  function page(name, params) {
+    return '/console/' + name + '.html?' + new URLSearchParams(params).toString();
   }
+
+  const simulator = params => page('simulator', params);
 
   function num(n) {
     return el('td', { class: 'num' }, String(n));
@@ -63,12 +65,17 @@
       const where = el('td', {});
       if (l.dialogs.length) {
         const ul = el('ul', { class: 'health-gaps' });
-        l.dialogs.slice(0, 8).forEach(g => ul.appendChild(el('li', {}, el('code', { class: 'id' }, g.dialog), ': ',
+        // The studio's review page, filtered to this language, dialog and what is wrong there.
+        l.dialogs.slice(0, 8).forEach(g => ul.appendChild(el('li', {},
+          el('a', { href: page('review', { language: l.language, dialog: g.dialog, status: g.missing ? 'missing' : 'outdated' }) },
+            el('code', { class: 'id' }, g.dialog)), ': ',
           [g.missing ? g.missing + ' missing' : null, g.outdated ? g.outdated + ' outdated' : null].filter(Boolean).join(', '))));
         if (l.dialogs.length > 8) ul.appendChild(el('li', {}, 'and ' + (l.dialogs.length - 8) + ' more'));
         where.appendChild(ul);
       }
-      where.appendChild(el('a', { href: simulator({ language: l.language }) }, 'Try ' + l.name + ' in the simulator'));
+      where.appendChild(el('a', { href: page('review', { language: l.language }) }, 'Review'));
+      where.appendChild(document.createTextNode(' · '));
+      where.appendChild(el('a', { href: simulator({ language: l.language }) }, 'Try it in the simulator'));
       body.appendChild(el('tr', { 'data-language': l.language },
         el('th', { scope: 'row' }, el('span', { lang: l.language }, l.name), ' (' + l.language + ')'),
         num(l.total), num(l.missing), num(l.outdated), num(l.machine), num(l.reviewed), where));
@@ -83,7 +90,8 @@
     if (!x.gaps.length) empty(body, 5, 'none');
     x.gaps.forEach(g => body.appendChild(el('tr', {},
       el('td', {}, el('code', { class: 'id' }, g.dialog)), el('td', {}, languageName(g.language)), num(g.count), num(g.most),
-      el('td', {}, el('a', { href: simulator({ language: g.language }) }, 'Try it')))));
+      el('td', {}, el('a', { href: page('examples', { language: g.language, dialog: g.dialog }) }, 'Add phrases'), ' · ',
+        el('a', { href: simulator({ language: g.language }) }, 'Try it')))));
   }
 
   function unanswered(u) {

@@ -172,8 +172,11 @@ class SimulatorBrowserIntegrationTests {
         wait.until(d -> !d.findElements(By.cssSelector("#summary li")).isEmpty());
         assertTrue(text(By.id("lint-note")).length() > 0);
         // A language's row leads to the simulator in that language.
-        WebElement arabic = browser.findElement(By.cssSelector("#translations tr[data-language='ar'] a"));
-        assertTrue(arabic.getDomAttribute("href").contains("simulator.html?language=ar"), arabic.getDomAttribute("href"));
+        WebElement arabic = browser.findElement(By.cssSelector("#translations tr[data-language='ar'] a[href*='simulator.html']"));
+        assertTrue(arabic.getDomAttribute("href").endsWith("simulator.html?language=ar"), arabic.getDomAttribute("href"));
+        // ... and to the studio's review of that language.
+        assertTrue(browser.findElement(By.cssSelector("#translations tr[data-language='ar'] a[href*='review.html']"))
+                .getDomAttribute("href").endsWith("review.html?language=ar"));
         Browsers.screenshot(browser, "health");
         assertEquals(List.of(), Axe.violations(browser), "axe-core WCAG 2.1 A/AA violations on the health page");
     }
