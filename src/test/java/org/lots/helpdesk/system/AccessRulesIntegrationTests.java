@@ -77,14 +77,14 @@ class AccessRulesIntegrationTests {
             Map.entry("POST /telegram/webhook", Set.of(PUBLIC))));
 
     /** Pages that are static files (not in the handler mapping). */
-    static final Map<String, Set<String>> PAGES = Map.of(
-            "GET /console/simulator.html", Set.of("EDITOR"),
-            "GET /console/simulator.js", Set.of("EDITOR"),
-            "GET /console/health.html", Set.of("EDITOR"),
-            "GET /console/health.js", Set.of("EDITOR"),
-            "GET /console/admin.html", Set.of("ADMIN"),
-            "GET /console/admin.js", Set.of("ADMIN"),
-            "GET /console/index.html", Set.of(ANY));
+    static final Map<String, Set<String>> PAGES = Map.ofEntries(
+            Map.entry("GET /console/simulator.html", Set.of("EDITOR")),
+            Map.entry("GET /console/simulator.js", Set.of("EDITOR")),
+            Map.entry("GET /console/health.html", Set.of("EDITOR")),
+            Map.entry("GET /console/health.js", Set.of("EDITOR")),
+            Map.entry("GET /console/admin.html", Set.of("ADMIN")),
+            Map.entry("GET /console/admin.js", Set.of("ADMIN")),
+            Map.entry("GET /console/index.html", Set.of(ANY)));
 
     /** Endpoints that stream (an allowed call would not end): only the refusals are checked. */
     static final Set<String> STREAMS = Set.of("GET /api/console/stream");
