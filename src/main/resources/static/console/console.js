@@ -288,6 +288,7 @@
     state.me = await api('GET', '/api/console/me');
     $('me').textContent = state.me.username + (state.me.languages.length ? ' · ' + state.me.languages.join(', ') : '');
     $('admin-link').hidden = !state.me.roles.includes('ADMIN');
+    ['simulator-link', 'health-link'].forEach(id => { $(id).hidden = !state.me.roles.includes('EDITOR'); });
     if (state.me.translator) {
       const select = $('translate-to');
       select.appendChild(el('option', { value: '' }, 'no translation'));

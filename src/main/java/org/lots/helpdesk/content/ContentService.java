@@ -62,7 +62,8 @@ public class ContentService {
         }
     }
 
-    static Path locate(String configured) {
+    /** The content folder on disk for {@code helpdesk.content-dir}; null: the copy bundled in the jar. */
+    public static Path locate(String configured) {
         if (configured != null && !configured.isBlank()) return Path.of(configured);
         Path cwd = Path.of("").toAbsolutePath();
         return Files.isDirectory(cwd.resolve("dialogs")) && Files.isDirectory(cwd.resolve("translations")) ? cwd : null;

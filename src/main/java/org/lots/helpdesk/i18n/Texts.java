@@ -45,9 +45,9 @@ public final class Texts {
         if (m != null) args.put("municipality", m.name());
         else if (!(content.settings().get("municipality") instanceof String)) args.put("municipality", unknownMunicipality(language));
         try {
-            return new MessageFormat(entry.text(), locale(language)).format(args);
+            return TextUses.noted(language, key, new MessageFormat(entry.text(), locale(language)).format(args));
         } catch (IllegalArgumentException e) {
-            return entry.text();
+            return TextUses.noted(language, key, entry.text());
         }
     }
 

@@ -21,7 +21,7 @@ import org.lots.helpdesk.dialog.Dialog;
  */
 public final class TranslationReport {
 
-    public static final String SYSTEM = "(system)";
+    public static final String SYSTEM = "(system)", ALL = "(all)";
 
     public record Row(String language, String dialog, int total, int missing, int machine, int reviewed, int outdated) {}
 
@@ -41,29 +41,43 @@ public final class TranslationReport {
         groups.put(SYSTEM, system);
         List<Row> rows = new ArrayList<>();
         for (LanguageTexts l : catalogue.languages_().values()) {
-            for (var g : groups.entrySet()) {
-                int missing = 0, machine = 0, reviewed = 0, outdated = 0, total = 0;
-                for (String key : g.getValue()) {
-                    Entry src = source.texts().get(key);
-                    if (src == null) continue;
-                    total++;
-                    Entry e = l.texts().get(key);
-                    if (e == null) {
-                        missing++;
-                        continue;
-                    }
-                    if (l == source) {
-                        reviewed++;
-                        continue;
-                    }
-                    if (e.sourceHash() != null && !e.sourceHash().equals(Catalogue.hash(src.text()))) outdated++;
-                    if (e.status() == Catalogue.Status.MACHINE) machine++;
-                    else reviewed++;
-                }
-                rows.add(new Row(l.code(), g.getKey(), total, missing, machine, reviewed, outdated));
-            }
+            for (var g : groups.entrySet()) rows.add(row(source, l, g.getKey(), g.getValue()));
         }
         return rows;
+    }
+
+    /**
+     * One row per language over all its texts, each counted once (a text that several dialogs show is in each of
+     * their rows above, so those rows do not add up to a language's total); {@code dialog} is {@link #ALL}.
+     */
+    public static List<Row> totals(Content content) {
+        Catalogue catalogue = content.catalogue();
+        LanguageTexts source = catalogue.language(catalogue.fallback()).orElseThrow();
+        List<Row> rows = new ArrayList<>();
+        for (LanguageTexts l : catalogue.languages_().values()) rows.add(row(source, l, ALL, source.texts().keySet()));
+        return rows;
+    }
+
+    private static Row row(LanguageTexts source, LanguageTexts l, String group, Set<String> keys) {
+        int missing = 0, machine = 0, reviewed = 0, outdated = 0, total = 0;
+        for (String key : keys) {
+            Entry src = source.texts().get(key);
+            if (src == null) continue;
+            total++;
+            Entry e = l.texts().get(key);
+            if (e == null) {
+                missing++;
+                continue;
+            }
+            if (l == source) {
+                reviewed++;
+                continue;
+            }
+            if (e.sourceHash() != null && !e.sourceHash().equals(Catalogue.hash(src.text()))) outdated++;
+            if (e.status() == Catalogue.Status.MACHINE) machine++;
+            else reviewed++;
+        }
+        return new Row(l.code(), group, total, missing, machine, reviewed, outdated);
     }
 
     public static void print(List<Row> rows, PrintStream out) {

@@ -55,6 +55,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/reports/**").hasRole("COORDINATOR")
                         .requestMatchers("/api/admin/**", "/console/admin.html", "/console/admin.js", "/console/audit.html",
                                 "/console/audit.js").hasRole("ADMIN")
+                        .requestMatchers("/console/simulator.*", "/console/health.*").hasRole("EDITOR") // the editors' pages
                         .requestMatchers("/api/**").denyAll() // an API endpoint without a rule above is closed to all
                         .anyRequest().authenticated())
                 .addFilterBefore(new SessionStamp(users), AnonymousAuthenticationFilter.class)

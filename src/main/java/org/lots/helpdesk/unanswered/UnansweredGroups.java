@@ -16,11 +16,11 @@ import org.lots.helpdesk.language.TextSimilarity;
  * the router's closest topic groups questions (a question in Arabic and one in Swedish about a business plan land
  * together); within a topic, similar wordings are clustered.
  */
-final class UnansweredGroups {
+public final class UnansweredGroups {
 
     static final double SAME_QUESTION = 0.35;
 
-    record Group(String closestTopic, int count, Map<String, Integer> languages, List<String> examples, Instant last) {}
+    public record Group(String closestTopic, int count, Map<String, Integer> languages, List<String> examples, Instant last) {}
 
     private static final class Cluster {
         final String topic;
@@ -33,7 +33,7 @@ final class UnansweredGroups {
         }
     }
 
-    static List<Group> of(List<UnansweredQuestion> questions, Router router) {
+    public static List<Group> of(List<UnansweredQuestion> questions, Router router) {
         List<Cluster> clusters = new ArrayList<>();
         for (UnansweredQuestion q : questions) {
             Router.Routing r = router.route(q.text(), q.language());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -88,5 +89,78 @@ class PreviewApiIntegrationTests {
         assertEquals(401, new Api(port, null, null).post("/api/preview/conversations", Map.of()).status());
         assertEquals(404, api().post("/api/preview/conversations/nope/messages", Map.of("text", "hi")).status());
         assertEquals(400, api().post("/api/preview/conversations/" + start(Map.of()) + "/messages", Map.of()).status());
+    }
+
+    JsonNode press(String id, String payload) {
+        Api.Response r = api().post("/api/preview/conversations/" + id + "/messages", Map.of("payload", payload));
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    static JsonNode replyWithKey(JsonNode answer, String key) {
+        for (JsonNode r : answer.get("replies")) if (key.equals(r.path("key").asText())) return r;
+        throw new AssertionError("no reply with key " + key + " in " + answer);
+    }
+
+    static boolean shows(JsonNode answer, String key, String status, String in) {
+        for (JsonNode t : answer.get("trace").get("texts")) {
+            if (t.get("key").asText().equals(key) && t.get("status").asText().equals(status) && t.get("in").asText().equals(in)) return true;
+        }
+        return false;
+    }
+
+    @Test
+    void everyTextShownComesWithItsKeyAndReviewStatusRepliesAndButtonsAlike() {
+        JsonNode ar = press(start(Map.of("language", "ar")), "cmd:menu");
+        // The first contact's privacy notice, added around the engine's answer, is a text like any other.
+        assertEquals("machine", replyWithKey(ar, "privacy.first_contact").get("status").asText(), ar.toString());
+        JsonNode menu = replyWithKey(ar, "welcome.menu_q");
+        assertEquals("machine", menu.get("status").asText());
+        assertEquals("rtl", menu.get("direction").asText());
+        JsonNode work = menu.get("buttons").get(0);
+        assertEquals("welcome.menu.work", work.get("key").asText(), menu.toString());
+        assertEquals("machine", work.get("status").asText());
+        assertTrue(work.get("payload").asText().length() > 0);
+        assertTrue(shows(ar, "welcome.menu_q", "machine", "reply") && shows(ar, "welcome.menu.work", "machine", "button"), ar.toString());
+        // The contract's fields are all still there.
+        for (String field : List.of("language", "dialog", "step", "escalated", "variables")) assertTrue(ar.get("trace").has(field), field);
+
+        JsonNode en = press(start(Map.of("language", "en")), "cmd:menu");
+        assertEquals("source", replyWithKey(en, "welcome.menu_q").get("status").asText());
+        assertTrue(shows(en, "welcome.menu.work", "source", "button"), en.toString());
+    }
+
+    @Test
+    void wordsThatAreNoTextHaveNoKey() {
+        JsonNode languages = press(start(Map.of("language", "sv")), "cmd:language");
+        // The language menu's buttons are each language's own name, not a translated text.
+        JsonNode buttons = languages.get("replies").get(languages.get("replies").size() - 1).get("buttons");
+        boolean nameWithoutKey = false;
+        for (JsonNode b : buttons) if (b.get("label").asText().equals("العربية") && b.get("key").isNull()) nameWithoutKey = true;
+        assertTrue(nameWithoutKey, languages.toString());
+    }
+
+    @Test
+    void theConversationComesBackAsAGoldenTranscript() {
+        String id = start(Map.of("language", "ar"));
+        JsonNode work = replyWithKey(press(id, "cmd:menu"), "welcome.menu_q").get("buttons").get(0);
+        press(id, work.get("payload").asText());
+        Api.Response yaml = api().get("/api/preview/conversations/" + id + "/transcript.yaml");
+        assertEquals(200, yaml.status(), yaml.body());
+        assertTrue(yaml.body().contains("\nlanguage: ar\nturns:\n"), yaml.body());
+        assertTrue(yaml.body().contains("  - payload: \"cmd:menu\"\n    expect: {dialog: welcome, step: menu, says: [welcome.menu_q]}\n"), yaml.body());
+        // A pressed button is written by its label, as an editor reads it.
+        assertTrue(yaml.body().contains("  - press: \"" + work.get("label").asText() + "\"\n    expect: {dialog: welcome, step: work, "), yaml.body());
+        assertEquals(404, api().get("/api/preview/conversations/nope/transcript.yaml").status());
+    }
+
+    @Test
+    void aDialogsTranscriptFilesAreListedWithTheirText() {
+        JsonNode r = api().get("/api/preview/transcripts?dialog=referral.health_care").json();
+        assertEquals("referral.health_care", r.get("dialog").asText());
+        JsonNode first = r.get("files").get(0);
+        assertEquals("dialogs/tests/referral.health_care.ar.yaml", first.get("path").asText(), r.toString());
+        assertTrue(first.get("text").asText().contains("language: ar"), first.toString());
+        assertEquals(0, api().get("/api/preview/transcripts?dialog=no.such.dialog").json().get("files").size());
     }
 }

@@ -40,6 +40,10 @@ class AccessRulesIntegrationTests {
             Map.entry("POST /api/preview/conversations/{id}/messages", Set.of("EDITOR")),
             Map.entry("GET /api/editor/unanswered", Set.of("EDITOR")),
             Map.entry("GET /api/editor/translations", Set.of("EDITOR")),
+            // simulator: the preview trace's transcript actions; studio.health: the content health page's data
+            Map.entry("GET /api/preview/conversations/{id}/transcript.yaml", Set.of("EDITOR")),
+            Map.entry("GET /api/preview/transcripts", Set.of("EDITOR")),
+            Map.entry("GET /api/editor/health", Set.of("EDITOR")),
             Map.entry("GET /api/handoffs", Set.of("ADVISER", "ADMIN")),
             Map.entry("GET /api/handoffs/{id}", Set.of("ADVISER", "ADMIN")),
             Map.entry("POST /api/handoffs/{id}/claim", Set.of("ADVISER", "ADMIN")),
@@ -73,10 +77,14 @@ class AccessRulesIntegrationTests {
             Map.entry("POST /telegram/webhook", Set.of(PUBLIC))));
 
     /** Pages that are static files (not in the handler mapping). */
-    static final Map<String, Set<String>> PAGES = Map.of(
-            "GET /console/admin.html", Set.of("ADMIN"),
-            "GET /console/admin.js", Set.of("ADMIN"),
-            "GET /console/index.html", Set.of(ANY));
+    static final Map<String, Set<String>> PAGES = Map.ofEntries(
+            Map.entry("GET /console/simulator.html", Set.of("EDITOR")),
+            Map.entry("GET /console/simulator.js", Set.of("EDITOR")),
+            Map.entry("GET /console/health.html", Set.of("EDITOR")),
+            Map.entry("GET /console/health.js", Set.of("EDITOR")),
+            Map.entry("GET /console/admin.html", Set.of("ADMIN")),
+            Map.entry("GET /console/admin.js", Set.of("ADMIN")),
+            Map.entry("GET /console/index.html", Set.of(ANY)));
 
     /** Endpoints that stream (an allowed call would not end): only the refusals are checked. */
     static final Set<String> STREAMS = Set.of("GET /api/console/stream");
