@@ -143,12 +143,16 @@ class ContentWriter {
 
     /** Lint errors the new text brings (errors the content had before are not the editor's to answer for). */
     private List<String> newErrors(String file, String before, String after) {
+        return newProblems(file, before, after).stream().map(Problem::toString).toList();
+    }
+
+    List<Problem> newProblems(String file, String before, String after) {
         List<Problem> now = lint(file, after);
         if (now.isEmpty()) return List.of();
         Set<String> old = new HashSet<>();
         for (Problem p : lint(file, before)) old.add(p.path() + " " + p.message());
-        List<String> out = new ArrayList<>();
-        for (Problem p : now) if (!old.contains(p.path() + " " + p.message())) out.add(p.toString());
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : now) if (!old.contains(p.path() + " " + p.message())) out.add(p);
         return out;
     }
 

@@ -36,9 +36,18 @@ final class TextEdits {
         return puts.isEmpty();
     }
 
+    String file() {
+        return file;
+    }
+
     ContentWriter.Written write(String user, String summary) {
-        String fallbackFile = writer.fallbackFile();
-        return writer.write(user, file, current -> {
+        return writer.write(user, file, this::apply, summary);
+    }
+
+    /** The file's text with every put made; Stale when a put's version is not the text's now. */
+    String apply(String current) {
+        {
+            String fallbackFile = writer.fallbackFile();
             TranslationFile f = new TranslationFile(current, isSource);
             Map<String, TranslationFile.Text> now = f.texts();
             List<String> order = new ArrayList<>(new TranslationFile(writer.read(fallbackFile), true).texts().keySet());
@@ -64,6 +73,6 @@ final class TextEdits {
                 }
             }
             return result;
-        }, summary);
+        }
     }
 }
