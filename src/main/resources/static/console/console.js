@@ -288,6 +288,7 @@
     state.me = await api('GET', '/api/console/me');
     $('me').textContent = state.me.username + (state.me.languages.length ? ' · ' + state.me.languages.join(', ') : '');
     $('admin-link').hidden = !state.me.roles.includes('ADMIN');
+    $('studio-link').hidden = !state.me.roles.some(r => r === 'EDITOR' || r === 'REVIEWER');
     if (state.me.translator) {
       const select = $('translate-to');
       select.appendChild(el('option', { value: '' }, 'no translation'));
