@@ -79,10 +79,18 @@ class ContentWriter {
     /** The file's text as it is now, from the content folder or the jar. */
     String read(String file) {
         checkName(file);
-        for (SourceFile f : files(file.substring(0, file.indexOf('/')))) {
-            if (f.path().equals(file)) return f.text();
+        try {
+            if (content.folder().isPresent()) {
+                Path p = content.folder().get().resolve(file);
+                if (!Files.isRegularFile(p) || Files.size(p) > SourceFile.MAX_CHARS) throw new StudioErrors.NotFound("no content file " + file);
+                return Files.readString(p, StandardCharsets.UTF_8);
+            }
+            var resource = new org.springframework.core.io.ClassPathResource("content/" + file);
+            if (!resource.exists()) throw new StudioErrors.NotFound("no content file " + file);
+            return resource.getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new StudioErrors.NotFound("no content file " + file);
     }
 
     private List<SourceFile> files(String kind) {

@@ -2,15 +2,10 @@ package org.lots.helpdesk.studio;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -79,25 +74,7 @@ final class StudioApp implements AutoCloseable {
 
     /** Sends a raw body (an XLIFF file) as {@code user}. */
     Api.Response raw(String method, String path, String body, String contentType, String user, String password) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Content-Type", contentType)
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            HttpResponse<String> r = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            com.fasterxml.jackson.databind.JsonNode json = null;
-            try {
-                json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
-            } catch (IOException notJson) {
-                // XML
-            }
-            return new Api.Response(r.statusCode(), json, r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Api(port, user, password).send(method, path, body, contentType);
     }
 
     /** The deadline guards against a hang; a reload retrains the router, which takes seconds on a busy machine. */
