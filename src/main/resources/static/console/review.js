@@ -74,6 +74,25 @@
     }
   }
 
+  async function showHistory() {
+    const file = 'translations/' + $('language').value + '.yaml';
+    const list = $('history');
+    const data = await api('GET', '/api/studio/history?file=' + encodeURIComponent(file));
+    clear(list);
+    if (!data.versions.length) list.appendChild(el('li', { class: 'empty' }, 'The studio has not changed this file yet.'));
+    data.versions.forEach((v, i) => list.appendChild(el('li', { class: 'phrase' },
+      el('span', {}, new Date(v.at).toLocaleString() + ' · ' + v.user + ' · ' + v.summary + (i === 0 ? ' (now)' : '')),
+      el('span', {},
+        el('a', { href: '/api/studio/history/file?file=' + encodeURIComponent(file) + '&id=' + encodeURIComponent(v.id) }, 'Download'),
+        i === 0 ? null : el('button', { type: 'button', class: 'secondary', onclick: async () => {
+          if (!confirm('Go back to the version of ' + new Date(v.at).toLocaleString() + '? Later changes stay in the history.')) return;
+          const answer = await Studio.save($('history-note'), () => api('POST', '/api/studio/history/restore', { file, id: v.id }));
+          if (answer) { await load(); await showHistory(); }
+        } }, 'Restore')))));
+    list.hidden = false;
+    $('show-history').setAttribute('aria-expanded', 'true');
+  }
+
   async function start() {
     await token();
     s = await Studio.status();
@@ -86,6 +105,7 @@
     $('dialog').addEventListener('change', load);
     $('status').addEventListener('change', load);
     $('filters').addEventListener('submit', ev => { ev.preventDefault(); load(); });
+    $('show-history').addEventListener('click', () => showHistory().catch(e => { $('history-note').textContent = e.message; }));
     await load();
   }
 

@@ -98,6 +98,10 @@ class StudioBrowserIntegrationTests {
         assertEquals("+    text: " + NEW_GREETING, diff.get(2));
         assertEquals("+    status: reviewed", diff.get(3));
 
+        // the history names who changed it
+        browser.findElement(By.id("show-history")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "siv-reviewer · welcome.hello reviewed"));
+
         // and the bot says it, in a fresh Swedish conversation
         Api editor = app.api();
         String said = NEW_GREETING.replace("{helpline_name}", "Lots");
