@@ -46,33 +46,30 @@ final class TextEdits {
 
     /** The file's text with every put made; Stale when a put's version is not the text's now. */
     String apply(String current) {
-        {
-            String fallbackFile = writer.fallbackFile();
-            TranslationFile f = new TranslationFile(current, isSource);
-            Map<String, TranslationFile.Text> now = f.texts();
-            List<String> order = new ArrayList<>(new TranslationFile(writer.read(fallbackFile), true).texts().keySet());
-            for (Put p : puts) {
-                TranslationFile.Text t = now.get(p.key());
-                String version = t == null ? TranslationFile.MISSING_VERSION : t.version();
-                if (p.version() != null && !p.version().equals(version)) {
-                    Map<String, Object> current1 = new LinkedHashMap<>();
-                    current1.put("key", p.key());
-                    current1.put("text", t == null ? null : t.text());
-                    current1.put("status", t == null ? "missing" : t.status());
-                    current1.put("version", version);
-                    throw new StudioErrors.Stale("'" + p.key() + "' was changed by someone else since you opened it; nothing was written", current1);
-                }
-                f.set(p.key(), p.text(), p.status(), p.sourceHash(), order);
+        TranslationFile f = new TranslationFile(current, isSource);
+        Map<String, TranslationFile.Text> now = f.texts();
+        List<String> order = new ArrayList<>(new TranslationFile(writer.read(writer.fallbackFile()), true).texts().keySet());
+        for (Put p : puts) {
+            TranslationFile.Text t = now.get(p.key());
+            String version = t == null ? TranslationFile.MISSING_VERSION : t.version();
+            if (p.version() != null && !p.version().equals(version)) {
+                Map<String, Object> there = new LinkedHashMap<>();
+                there.put("key", p.key());
+                there.put("text", t == null ? null : t.text());
+                there.put("status", t == null ? "missing" : t.status());
+                there.put("version", version);
+                throw new StudioErrors.Stale("'" + p.key() + "' was changed by someone else since you opened it; nothing was written", there);
             }
-            String result = f.result();
-            Map<String, TranslationFile.Text> after = new TranslationFile(result, isSource).texts();
-            for (Put p : puts) {
-                TranslationFile.Text t = after.get(p.key());
-                if (t == null || !p.text().equals(t.text()) || (p.status() != null && !p.status().name().equalsIgnoreCase(t.status()))) {
-                    throw new IllegalStateException("the edit of '" + p.key() + "' did not read back as written");
-                }
-            }
-            return result;
+            f.set(p.key(), p.text(), p.status(), p.sourceHash(), order);
         }
+        String result = f.result();
+        Map<String, TranslationFile.Text> after = new TranslationFile(result, isSource).texts();
+        for (Put p : puts) {
+            TranslationFile.Text t = after.get(p.key());
+            if (t == null || !p.text().equals(t.text()) || (p.status() != null && !p.status().name().equalsIgnoreCase(t.status()))) {
+                throw new IllegalStateException("the edit of '" + p.key() + "' did not read back as written");
+            }
+        }
+        return result;
     }
 }
