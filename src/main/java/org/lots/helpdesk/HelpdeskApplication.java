@@ -1,6 +1,7 @@
 package org.lots.helpdesk;
 
 import org.lots.helpdesk.cli.Cli;
+import org.lots.helpdesk.content.EarlyContent;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -10,6 +11,8 @@ public class HelpdeskApplication {
         if (Cli.handles(args)) {
             System.exit(Cli.run(args, System.out));
         }
-        SpringApplication.run(HelpdeskApplication.class, args);
+        SpringApplication app = new SpringApplication(HelpdeskApplication.class);
+        app.addListeners(new EarlyContent()); // content loads beside the context (start-up time)
+        app.run(args);
     }
 }

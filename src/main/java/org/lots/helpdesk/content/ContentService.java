@@ -46,7 +46,8 @@ public class ContentService {
         this.properties = properties;
         this.routerCache = new RouterCache(Path.of(properties.dataDir(), "router-cache"));
         this.folder = locate(properties.contentDir());
-        if (!reload()) {
+        if (!apply(EarlyContent.take(folder, properties.fallbackLanguage(), properties.dataDir())
+                .orElseGet(() -> load(folder, properties.fallbackLanguage(), routerCache)))) {
             throw new IllegalStateException("The content has errors and there is no earlier version to serve:\n"
                     + String.join("\n", lastProblems.stream().filter(Problem::isError).map(Problem::toString).toList()));
         }
@@ -108,13 +109,30 @@ public class ContentService {
 
     /** Loads the content again; false (and the old content kept) when it has errors. */
     public synchronized boolean reload() {
+        return apply(load(folder, properties.fallbackLanguage(), routerCache));
+    }
+
+    /** What one load read: the files' fingerprint first (an edit meanwhile is seen next round), then the content. */
+    record Loaded(String fingerprint, ContentLoader.Result result, Knowledge knowledge) {}
+
+    /** Reads, checks and trains; touches no state, so that it can run before the application context exists. */
+    static Loaded load(Path folder, String fallbackLanguage, RouterCache routerCache) {
+        String fingerprint = "";
         ContentLoader.Result result;
         if (folder != null) {
             fingerprint = ContentFiles.fingerprint(folder.resolve("dialogs"), folder.resolve("translations"));
-            result = ContentFiles.load(folder, properties.fallbackLanguage());
+            result = ContentFiles.load(folder, fallbackLanguage);
         } else {
-            result = new ContentLoader(properties.fallbackLanguage()).load(bundled("dialogs"), bundled("translations"));
+            result = new ContentLoader(fallbackLanguage).load(bundled("dialogs"), bundled("translations"));
         }
+        Knowledge knowledge = !result.ok() ? null : new Knowledge(result.content(),
+                Routers.trainedFor(result.content(), c -> new NgramRouter(c, NgramRouter.Thresholds.DEFAULT, routerCache)));
+        return new Loaded(fingerprint, result, knowledge);
+    }
+
+    private synchronized boolean apply(Loaded loaded) {
+        ContentLoader.Result result = loaded.result();
+        fingerprint = loaded.fingerprint();
         lastProblems = result.problems();
         if (!result.ok()) {
             log.error("Content from {} has errors; {}:\n{}", source(),
@@ -122,8 +140,7 @@ public class ContentService {
                     String.join("\n", result.errors().stream().map(Problem::toString).toList()));
             return false;
         }
-        current = new Knowledge(result.content(),
-                Routers.trainedFor(result.content(), c -> new NgramRouter(c, NgramRouter.Thresholds.DEFAULT, routerCache)));
+        current = loaded.knowledge();
         log.info("Content loaded from {}: {} dialogs, {} languages, {} warnings", source(),
                 result.content().dialogs().size(), result.content().languages().size(),
                 result.problems().size() - result.errors().size());

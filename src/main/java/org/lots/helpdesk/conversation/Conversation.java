@@ -41,6 +41,10 @@ public class Conversation {
     /** The replies of the last handled input, kept so that they can still be sent when a crash came first. */
     private String lastInput;
     private List<Output.Reply> lastReplies;
+    /** Transcript entries numbered so far (their ids are {@code id:0 .. id:n-1}); absent in older documents. */
+    private Long transcriptCount;
+    /** Stored before transcript entries were numbered: its older entries are found by conversation id. */
+    private boolean legacyTranscript;
 
     protected Conversation() {}
 
@@ -71,6 +75,25 @@ public class Conversation {
     void update(ConversationState state, Instant now) {
         this.state = state;
         this.updatedAt = now;
+    }
+
+    long transcriptCount() {
+        return transcriptCount == null ? 0 : transcriptCount;
+    }
+
+    boolean legacyTranscript() {
+        return legacyTranscript;
+    }
+
+    /** The number of the first of {@code count} new transcript entries. */
+    long reserveTranscript(int count) {
+        if (transcriptCount == null) {
+            legacyTranscript = version != null; // an older document: its entries so far are not numbered
+            transcriptCount = 0L;
+        }
+        long first = transcriptCount;
+        transcriptCount += count;
+        return first;
     }
 
     /** Enough to cover what a channel may deliver again (Telegram redelivers unconfirmed updates in order). */

@@ -43,7 +43,7 @@ public class ConversationService {
     static final int MAX_STORED_TEXT = 20_000;
 
     private final ConversationRepository conversations;
-    private final TranscriptRepository transcript;
+    private final TranscriptStore transcript;
     private final ContentService content;
     private final Engine engine;
     private final ApplicationEventPublisher events;
@@ -55,7 +55,7 @@ public class ConversationService {
     private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong();
 
-    public ConversationService(ConversationRepository conversations, TranscriptRepository transcript,
+    public ConversationService(ConversationRepository conversations, TranscriptStore transcript,
                                ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
                                List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines,
                                ObjectProvider<StoredDataSource> stored, ObjectProvider<OpenHandoffs> openHandoffs) {
@@ -126,12 +126,14 @@ public class ConversationService {
 
     /** Handles input for a known conversation (preview messages, adviser events). Empty if there is none. */
     public Optional<Result> receive(String conversationId, Input input) {
-        for (int attempt = 1; ; attempt++) {
-            Conversation c = conversations.findById(conversationId).orElse(null);
-            if (c == null) return Optional.empty();
-            synchronized (stripe(c.getChannel() + ":" + c.getAddress())) {
+        // Locked by id, not by channel address: one read per message instead of two. The stripe only saves retries;
+        // the version check is what keeps two writers of one conversation apart (here, on a channel, on another instance).
+        synchronized (stripe(conversationId)) {
+            for (int attempt = 1; ; attempt++) {
+                Conversation c = conversations.findById(conversationId).orElse(null);
+                if (c == null) return Optional.empty();
                 try {
-                    return Optional.of(apply(conversations.findById(conversationId).orElseThrow(), input, null, clock.instant(), null));
+                    return Optional.of(apply(c, input, null, clock.instant(), null));
                 } catch (OptimisticLockingFailureException e) {
                     if (attempt >= ATTEMPTS) throw e;
                 }
@@ -183,17 +185,17 @@ public class ConversationService {
         }
         c.update(turn.state(), now);
         c.handledInput(inputId, turn.replies());
+        String said = TranscriptText.of(input);
+        if (said != null && said.length() > MAX_STORED_TEXT) said = said.substring(0, MAX_STORED_TEXT);
+        List<Output.Reply> replies = turn.replies();
+        List<String> ids = TranscriptStore.reserve(c, replies.size() + (said == null ? 0 : 1));
         Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);
         List<TranscriptEntry> entries = new ArrayList<>();
-        String said = TranscriptText.of(input);
-        if (said != null) {
-            if (said.length() > MAX_STORED_TEXT) said = said.substring(0, MAX_STORED_TEXT);
-            entries.add(entry(saved.getId(), now, Author.NEWCOMER, said, List.of(), turn.state().language(), null));
+        if (said != null) entries.add(entry(ids.get(0), saved.getId(), now, Author.NEWCOMER, said, List.of(), turn.state().language(), null));
+        for (Output.Reply r : replies) {
+            entries.add(entry(ids.get(entries.size()), saved.getId(), now, Author.BOT, r.text(), r.buttons(), r.language(), null));
         }
-        for (Output o : turn.outputs()) {
-            if (o instanceof Output.Reply r) entries.add(entry(saved.getId(), now, Author.BOT, r.text(), r.buttons(), r.language(), null));
-        }
-        if (!entries.isEmpty()) transcript.insert(entries);
+        transcript.insert(entries);
         for (Output o : turn.outputs()) {
             if (!(o instanceof Output.Reply)) events.publishEvent(new ConversationEvent(saved.getId(), saved.getChannel(), saved.isPreview(), o, now));
         }
@@ -224,7 +226,7 @@ public class ConversationService {
     }
 
     private void erase(Conversation c, Instant now) {
-        transcript.deleteByConversationId(c.getId());
+        transcript.delete(c);
         conversations.deleteById(c.getId());
         ConversationState s = c.getState();
         events.publishEvent(new ConversationForgotten(c.getId(), c.getChannel(), c.getAddress(), c.isPreview(), c.getCreatedAt(),
@@ -234,16 +236,17 @@ public class ConversationService {
 
     /** Adds an adviser's message or note to the transcript. */
     public TranscriptEntry record(String conversationId, Author author, String text, String language, String adviser) {
-        return transcript.insert(entry(conversationId, clock.instant(), author, text, List.of(), language, adviser));
+        return transcript.insert(entry(transcript.reserveOne(conversationId), conversationId, clock.instant(), author, text,
+                List.of(), language, adviser));
     }
 
     public List<TranscriptEntry> transcript(String conversationId) {
-        return transcript.findByConversationIdOrderByAtAscSequenceAsc(conversationId);
+        return conversations.findById(conversationId).map(transcript::of).orElse(List.of());
     }
 
-    private TranscriptEntry entry(String conversationId, Instant at, Author author, String text,
+    private TranscriptEntry entry(String id, String conversationId, Instant at, Author author, String text,
                                   List<Output.Button> buttons, String language, String adviser) {
-        return new TranscriptEntry(null, conversationId, at, sequence.incrementAndGet(), author, text, buttons, language, adviser);
+        return new TranscriptEntry(id, conversationId, at, sequence.incrementAndGet(), author, text, buttons, language, adviser);
     }
 
     private Object stripe(String key) {

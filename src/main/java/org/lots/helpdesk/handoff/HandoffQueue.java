@@ -1,7 +1,5 @@
 package org.lots.helpdesk.handoff;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -17,8 +15,6 @@ import org.lots.helpdesk.dialog.OfficeHours;
 import org.lots.helpdesk.engine.Helpline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,16 +28,14 @@ class HandoffQueue implements HelplineSource {
 
     private final ContentService content;
     private final HandoffRepository handoffs;
-    private final MongoTemplate mongo;
     private final Clock clock;
     private volatile Parsed parsed;
 
     private record Parsed(Content from, OfficeHours hours) {}
 
-    HandoffQueue(ContentService content, HandoffRepository handoffs, MongoTemplate mongo, Clock clock) {
+    HandoffQueue(ContentService content, HandoffRepository handoffs, Clock clock) {
         this.content = content;
         this.handoffs = handoffs;
-        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -61,11 +55,9 @@ class HandoffQueue implements HelplineSource {
 
     /** 1 + the chats waiting longer; a newcomer not yet queued comes after every chat waiting now. */
     int position(String conversationId) {
-        Handoff own = conversationId == null ? null
-                : handoffs.findFirstByConversationIdAndStatusIn(conversationId, List.of(Handoff.Status.WAITING)).orElse(null);
-        Query q = query(where("status").is(Handoff.Status.WAITING));
-        if (own != null) q.addCriteria(where("requestedAt").lt(own.getRequestedAt()));
-        return (int) mongo.count(q, Handoff.class) + 1;
+        List<Handoff> waiting = handoffs.findByStatusOrderByRequestedAtAsc(Handoff.Status.WAITING);
+        Handoff own = waiting.stream().filter(h -> h.getConversationId().equals(conversationId)).findFirst().orElse(null);
+        return (int) waiting.stream().filter(h -> own == null || h.getRequestedAt().isBefore(own.getRequestedAt())).count() + 1;
     }
 
     /** The office hours of the live content; settings lint rejects are never live, but stay safe: always open. */

@@ -29,9 +29,12 @@ class HandoffRecorder {
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
     private final UrgentHandoffs urgent;
+    private final OpenHandoffSlots slots;
 
-    HandoffRecorder(HandoffRepository handoffs, MongoTemplate mongo, ApplicationEventPublisher events, UrgentHandoffs urgent) {
+    HandoffRecorder(HandoffRepository handoffs, MongoTemplate mongo, ApplicationEventPublisher events, UrgentHandoffs urgent,
+                    OpenHandoffSlots slots) {
         this.handoffs = handoffs;
+        this.slots = slots;
         this.mongo = mongo;
         this.events = events;
         this.urgent = urgent;
@@ -45,18 +48,23 @@ class HandoffRecorder {
         }
         if (event.preview()) return;
         if (event.output() instanceof Output.HandoffRequested request) {
-            if (handoffs.findFirstByConversationIdAndStatusIn(event.conversationId(), OPEN).isEmpty()) {
-                Handoff h = new Handoff(event.conversationId(), event.channel(), request.language(),
-                        request.topic(), request.note(), event.at());
-                h = handoffs.insert(request.urgent() ? h.urgentFrom(event.at()) : h);
+            Handoff h = slots.of(event.conversationId()).isPresent() ? null : handoffs.insert(request.urgent()
+                    ? new Handoff(event.conversationId(), event.channel(), request.language(), request.topic(), request.note(), event.at()).urgentFrom(event.at())
+                    : new Handoff(event.conversationId(), event.channel(), request.language(), request.topic(), request.note(), event.at()));
+            if (h != null && !slots.take(h)) { // another instance recorded this conversation's request first
+                handoffs.deleteById(h.getId());
+                h = null;
+            }
+            if (h != null) {
                 events.publishEvent(new HandoffChanged(h.getId(), h.getConversationId()));
             } else if (request.urgent()) {
                 urgent.flag(event.conversationId(), event.at()); // danger while waiting, or while an adviser has the chat
             }
         } else if (event.output() instanceof Output.ForAdviser words) {
-            Handoff h = mongo.findAndModify(query(where("conversationId").is(event.conversationId()).and("status").in(OPEN)),
+            Handoff h = slots.of(event.conversationId()).map(open -> mongo.findAndModify(
+                    query(where("_id").is(open.getId()).and("status").in(OPEN)),
                     new Update().set("lastActivityAt", event.at()).inc("version", 1),
-                    FindAndModifyOptions.options().returnNew(true), Handoff.class);
+                    FindAndModifyOptions.options().returnNew(true), Handoff.class)).orElse(null);
             if (words.reference() != null && words.kind() != null) {
                 mongo.insert(new NewcomerFile(null, event.conversationId(), event.channel(), words.kind(), words.reference(), event.at()));
             }
@@ -75,6 +83,7 @@ class HandoffRecorder {
     /** The newcomer asked for everything to be deleted: handoffs, file references, translations. */
     private void forget(String conversationId) {
         handoffs.deleteByConversationId(conversationId);
+        slots.releaseConversation(conversationId);
         mongo.remove(query(where("conversationId").is(conversationId)), NewcomerFile.class);
         mongo.remove(query(where("conversationId").is(conversationId)), MessageTranslation.class);
         events.publishEvent(new HandoffChanged(null, conversationId));

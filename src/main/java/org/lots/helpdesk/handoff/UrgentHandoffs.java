@@ -32,9 +32,11 @@ public class UrgentHandoffs {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final OpenHandoffSlots slots;
 
-    UrgentHandoffs(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
+    UrgentHandoffs(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events, OpenHandoffSlots slots) {
         this.mongo = mongo;
+        this.slots = slots;
         this.clock = clock;
         this.events = events;
     }
@@ -48,7 +50,9 @@ public class UrgentHandoffs {
 
     /** The open handoff of a conversation becomes urgent (the newcomer wrote about danger). */
     void flag(String conversationId, Instant at) {
-        Handoff h = mongo.findAndModify(query(where("conversationId").is(conversationId).and("status").in(OPEN)),
+        Handoff open = slots.of(conversationId).orElse(null);
+        if (open == null) return;
+        Handoff h = mongo.findAndModify(query(where("_id").is(open.getId()).and("status").in(OPEN)),
                 new Update().set("urgent", true).inc("version", 1), FindAndModifyOptions.options().returnNew(true), Handoff.class);
         if (h == null) return;
         firstUrgent(h.getId(), at);

@@ -13,6 +13,7 @@ import org.lots.helpdesk.HelpdeskApplication;
 import org.lots.helpdesk.conversation.Conversation;
 import org.lots.helpdesk.conversation.ConversationService;
 import org.lots.helpdesk.conversation.TranscriptEntry;
+import org.lots.helpdesk.conversation.TranscriptStore;
 import org.lots.helpdesk.engine.ConversationState;
 import org.lots.helpdesk.engine.Input;
 import org.lots.helpdesk.handoff.Handoff;
@@ -77,9 +78,11 @@ public final class GrowthBenchmark {
             List<Handoff> hs = new ArrayList<>();
             for (int i = start; i < end; i++) {
                 String id = "seed-" + i;
-                cs.add(new Conversation(id, "seed", id, false, ConversationState.fresh("sv", true), now));
+                Conversation c = new Conversation(id, "seed", id, false, ConversationState.fresh("sv", true), now);
+                List<String> ids = TranscriptStore.reserve(c, 4);
+                cs.add(c);
                 for (int e = 0; e < 4; e++) {
-                    ts.add(new TranscriptEntry(null, id, now.plusMillis(e), e, e % 2 == 0 ? TranscriptEntry.Author.NEWCOMER
+                    ts.add(new TranscriptEntry(ids.get(e), id, now.plusMillis(e), e, e % 2 == 0 ? TranscriptEntry.Author.NEWCOMER
                             : TranscriptEntry.Author.BOT, "hur hittar jag jobb", List.of(), "sv", null));
                 }
                 if (i % 50 == 0) hs.add(new Handoff(id, "seed", "sv", "jobs.find", null, now));
