@@ -44,6 +44,7 @@ public class ConversationService {
 
     private final ConversationRepository conversations;
     private final TranscriptStore transcript;
+    private final ConversationWrites writes;
     private final ContentService content;
     private final Engine engine;
     private final ApplicationEventPublisher events;
@@ -55,12 +56,13 @@ public class ConversationService {
     private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong();
 
-    public ConversationService(ConversationRepository conversations, TranscriptStore transcript,
+    public ConversationService(ConversationRepository conversations, TranscriptStore transcript, ConversationWrites writes,
                                ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
                                List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines,
                                ObjectProvider<StoredDataSource> stored, ObjectProvider<OpenHandoffs> openHandoffs) {
         this.conversations = conversations;
         this.transcript = transcript;
+        this.writes = writes;
         this.content = content;
         this.engine = engine;
         this.events = events;
@@ -189,7 +191,8 @@ public class ConversationService {
         if (said != null && said.length() > MAX_STORED_TEXT) said = said.substring(0, MAX_STORED_TEXT);
         List<Output.Reply> replies = turn.replies();
         List<String> ids = TranscriptStore.reserve(c, replies.size() + (said == null ? 0 : 1));
-        Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);
+        Conversation saved = ids.isEmpty() ? (c.getVersion() == null ? conversations.insert(c) : conversations.save(c))
+                : writes.saveBeforeDurableWrite(c); // the transcript insert below waits for the disk for both
         List<TranscriptEntry> entries = new ArrayList<>();
         if (said != null) entries.add(entry(ids.get(0), saved.getId(), now, Author.NEWCOMER, said, List.of(), turn.state().language(), null));
         for (Output.Reply r : replies) {

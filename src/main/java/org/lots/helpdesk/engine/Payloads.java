@@ -3,7 +3,8 @@ package org.lots.helpdesk.engine;
 /**
  * Button payloads, short enough for Telegram's 64-byte callback data.
  * {@code c:dialog:step:i} a choice, {@code v:dialog:step:value} an answer to an input, {@code go:dialog},
- * {@code lang:code}, {@code cmd:name}, {@code rate:n} (an answer to the satisfaction question).
+ * {@code lang:code}, {@code cmd:name}, {@code rate:n} (an answer to the satisfaction question), {@code q:dialog:step}
+ * (ask a question whose answer the bot picked up from the newcomer's words, after all).
  */
 public final class Payloads {
     private Payloads() {}
@@ -14,6 +15,10 @@ public final class Payloads {
 
     public static String value(String dialog, String step, String value) {
         return "v:" + dialog + ":" + step + ":" + value;
+    }
+
+    public static String ask(String dialog, String step) {
+        return "q:" + dialog + ":" + step;
     }
 
     public static String go(String dialog) {

@@ -38,7 +38,7 @@ public final class TextNormalizer {
     }
 
     public static String key(String text) {
-        String s = clean(text);
+        String s = ethiopicNumerals(clean(text));
         s = s.replace('ı', 'i').replace('İ', 'i');
         s = FOLD.normalize(s);
         StringBuilder sb = new StringBuilder(s.length());
@@ -52,14 +52,47 @@ public final class TextNormalizer {
         return sb.toString().replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Ethiopic numerals (፩ 1 ... ፱ 9, ፲ 10 ... ፺ 90, ፻ 100, ፼ 10000) are no positional digits: "፲፱" is 10 + 9,
+     * "፲፱፻፹፭" is (10 + 9) × 100 + 80 + 5. Each run becomes its value in Latin digits.
+     */
+    static String ethiopicNumerals(String s) {
+        if (s.codePoints().noneMatch(TextNormalizer::ethiopicNumeral)) return s;
+        StringBuilder sb = new StringBuilder(s.length());
+        long total = 0, group = 0;
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (ethiopicNumeral(cp)) {
+                inRun = true;
+                if (cp <= 0x1371) group += cp - 0x1368;                   // ፩..፱
+                else if (cp <= 0x137A) group += (cp - 0x1371) * 10L;      // ፲..፺
+                else if (cp == 0x137B) { total += Math.max(group, 1) * 100; group = 0; } // ፻
+                else { total = Math.max(total + group, 1) * 10000; group = 0; }        // ፼
+                continue;
+            }
+            if (inRun) sb.append(total + group);
+            inRun = false;
+            total = group = 0;
+            sb.appendCodePoint(cp);
+        }
+        if (inRun) sb.append(total + group);
+        return sb.toString();
+    }
+
+    private static boolean ethiopicNumeral(int cp) {
+        return cp >= 0x1369 && cp <= 0x137C;
+    }
+
     public static boolean hasLetterOrDigit(String text) {
-        return text.codePoints().anyMatch(Character::isLetterOrDigit);
+        return text.codePoints().anyMatch(cp -> Character.isLetterOrDigit(cp) || ethiopicNumeral(cp));
     }
 
     /** A number typed in any script's digits ("٢٥", "۲۵", "25", "25,5"), or null. */
     public static Double number(String text) {
         String k = key(text).replace(" ", "");
-        String t = clean(text).replace(',', '.').replace('٫', '.');
+        String t = ethiopicNumerals(clean(text)).replace(',', '.').replace('٫', '.');
         StringBuilder sb = new StringBuilder();
         t.codePoints().forEach(cp -> {
             int d = UCharacter.digit(cp, 10);

@@ -3,7 +3,9 @@ package org.lots.helpdesk.store;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.SeekingH2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 
@@ -30,12 +32,20 @@ final class CommittingH2Backend extends H2Backend {
         super(file);
     }
 
+    /** Unique indexes that also serve queries naming more fields than theirs ({@code {_id, version}}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new SeekingH2Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
     @Override
     public Document handleMessage(MongoMessage message) {
         Document result = super.handleMessage(message);
         if (!isWrite(message)) return result;
         writes.incrementAndGet();
         long write = applied.incrementAndGet(); // numbered only once applied
+        // {j: false}: the client waits for a later write's commit instead (which covers this one: commits are in order).
+        if (unjournaled(message)) return result;
         // Writes applied while a commit runs queue here; the first to get in commits for all of them.
         synchronized (lock) {
             if (committed < write) {
@@ -46,6 +56,10 @@ final class CommittingH2Backend extends H2Backend {
             }
         }
         return result;
+    }
+
+    private static boolean unjournaled(MongoMessage message) {
+        return message.getDocument().get("writeConcern") instanceof Document wc && Boolean.FALSE.equals(wc.get("j"));
     }
 
     private boolean isWrite(MongoMessage message) {

@@ -36,7 +36,8 @@ public final class GrowthBenchmark {
 
     public static void main(String[] args) throws Exception {
         int maxSize = Integer.getInteger("conversations", 100_000);
-        for (int extraDialogs : new int[]{0, 35}) {
+        int[] series = Boolean.getBoolean("onlyShipped") ? new int[]{0} : new int[]{0, 35};
+        for (int extraDialogs : series) {
             Path content = contentWith(extraDialogs);
             Path data = Files.createTempDirectory("helpdesk-growth-");
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(HelpdeskApplication.class)

@@ -1,6 +1,7 @@
 package org.lots.helpdesk.language;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,15 @@ class TextNormalizerTests {
     void cleaningKeepsTextButDropsInvisibleAndControlCharacters() {
         assertEquals("hello world", TextNormalizer.clean("\u202ehello\u0000 \u200f world\u0007"));
         assertEquals("", TextNormalizer.clean("\u200e\u200f\u2066"));
+    }
+
+    @Test
+    void ethiopicNumeralsAreReadByTheirValue() {
+        assertEquals(19.0, TextNormalizer.number("፲፱"));
+        assertEquals(1985.0, TextNormalizer.number("፲፱፻፹፭"));
+        assertEquals(100.0, TextNormalizer.number("፻"));
+        assertEquals(20000.0, TextNormalizer.number("፪፼"));
+        assertEquals("19 ዓመተይ", TextNormalizer.key("፲፱ ዓመተይ"));
+        assertTrue(TextNormalizer.hasLetterOrDigit("፭"));
     }
 }

@@ -73,6 +73,7 @@ final class ContentChecks {
                 problems.add(Problem.error(path, s.line(), "step '" + s.id() + "' goes to '" + g.target() + "', which is neither a step of this dialog nor a dialog"));
             }
             for (String key : Dialog.textKeys(s)) checkKey(path, s.line(), key, catalogue);
+            checkPickUp(path, s, catalogue);
         }
         // The engine follows a safety dialog's handoff with one of these (a person comes first / nobody is online).
         if (d.id().equals("safety") || d.id().startsWith("safety.")) {
@@ -118,6 +119,36 @@ final class ContentChecks {
             t.add(b.otherwise());
         } else if (s instanceof Step.Call c && c.next() != null) t.add(c.next());
         return t;
+    }
+
+    /** Choice keywords and examples, and number keywords: the engine's "I understood" texts, known languages. */
+    private void checkPickUp(String path, Step s, Catalogue catalogue) {
+        List<Map<String, List<String>>> words = new ArrayList<>();
+        if (s instanceof Step.Ask a) a.choices().forEach(c -> { words.add(c.keywords()); words.add(c.examples()); });
+        if (s instanceof Step.Input in) words.add(in.keywords());
+        if (words.stream().allMatch(Map::isEmpty)) return;
+        if (s instanceof Step.Ask a && a.into() == null) {
+            problems.add(Problem.warning(path, s.line(), "step '" + s.id() + "' has choice keywords but no 'into': nothing is filled"));
+        }
+        for (String key : List.of("system.understood", "system.understood_fix")) checkKey(path, s.line(), key, catalogue);
+        for (Map<String, List<String>> m : words) {
+            for (String lang : m.keySet()) {
+                if (!catalogue.languages().contains(lang)) {
+                    problems.add(Problem.warning(path, s.line(), "step '" + s.id() + "' has keywords or examples for '" + lang + "', which has no translation file"));
+                }
+            }
+        }
+        if (s instanceof Step.Ask a) {
+            Map<String, String> owner = new LinkedHashMap<>();
+            for (Step.Choice c : a.choices()) {
+                c.keywords().values().forEach(list -> list.forEach(k -> {
+                    String other = owner.putIfAbsent(k.strip().toLowerCase(java.util.Locale.ROOT), c.value());
+                    if (other != null && !other.equals(c.value())) {
+                        problems.add(Problem.warning(path, s.line(), "keyword '" + k + "' of step '" + s.id() + "' names two choices ('" + other + "' and '" + c.value() + "'): it never fills"));
+                    }
+                }));
+            }
+        }
     }
 
     private void checkKey(String path, int line, String key, Catalogue catalogue) {

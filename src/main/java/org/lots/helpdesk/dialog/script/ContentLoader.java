@@ -29,7 +29,7 @@ public final class ContentLoader {
     public static final String SETTINGS_FILE = "settings";
     static final Set<String> STEP_KINDS = Set.of("say", "ask", "input", "branch", "call", "goto", "handoff", "end");
     public static final Set<String> STEP_KEYS = Set.of("id", "say", "ask", "input", "branch", "call", "goto", "handoff",
-            "end", "links", "next", "into", "choices", "expect", "min", "max", "options", "invalid");
+            "end", "links", "next", "into", "choices", "expect", "min", "max", "options", "invalid", "keywords");
     public static final Set<String> DIALOG_KEYS = Set.of("spec", "id", "title", "examples", "keywords", "start", "steps");
     /** Keys the engine itself sends; they must exist like any key a dialog uses. */
     public static final List<String> ENGINE_KEYS = List.of("system.language_menu", "system.language_switched",

@@ -17,6 +17,9 @@ import org.lots.helpdesk.dialog.script.YamlNode.Sequence;
 /** Reads one {@code dialogs/<id>.yaml} into a {@link Dialog}: its steps, examples and keywords. */
 final class DialogReader {
 
+    /** What a choice of an {@code ask} may hold. */
+    static final Set<String> CHOICE_KEYS = Set.of("label", "value", "next", "keywords", "examples");
+
     private final List<Problem> problems;
     private final String fallbackLanguage;
 
@@ -110,6 +113,9 @@ final class DialogReader {
             return null;
         }
         String kind = kinds.get(0);
+        if (m.get("keywords") != null && !kind.equals("input")) {
+            problems.add(Problem.error(path, m.lineOf("keywords"), "'keywords' belong on an input step or on the choices of an ask (step '" + id + "')"));
+        }
         String value = m.text(kind);
         String next = m.text("next");
         try {
@@ -171,8 +177,11 @@ final class DialogReader {
                 problems.add(Problem.error(path, n.line(), "a choice in step '" + id + "' needs 'label' and 'next'"));
                 continue;
             }
+            for (String k : c.entries().keySet()) {
+                if (!CHOICE_KEYS.contains(k)) problems.add(Problem.error(path, c.lineOf(k), "unknown key '" + k + "' in a choice of step '" + id + "'"));
+            }
             String value = c.text("value") != null ? c.text("value") : c.text("next");
-            out.add(new Step.Choice(c.text("label"), value, c.text("next")));
+            out.add(new Step.Choice(c.text("label"), value, c.text("next"), perLanguage(path, c, "keywords"), perLanguage(path, c, "examples")));
         }
         return out;
     }
@@ -189,7 +198,27 @@ final class DialogReader {
         }
         List<String> options = m.get("options") == null ? List.of() : strings(path, m.get("options"), "options");
         if (expect == Step.Expect.ONEOF && options.isEmpty()) throw new IllegalArgumentException("'expect: oneof' needs 'options'");
-        return new Step.Input(id, line, text, into, expect, number(m, "min"), number(m, "max"), options, m.text("invalid"), next);
+        Map<String, List<String>> keywords = perLanguage(path, m, "keywords");
+        if (!keywords.isEmpty() && expect != Step.Expect.NUMBER) throw new IllegalArgumentException("'keywords' on an input need 'expect: number'");
+        keywords.forEach((lang, list) -> list.forEach(k -> {
+            if (k.chars().filter(ch -> ch == '#').count() != 1) {
+                problems.add(Problem.error(path, m.lineOf("keywords"), "keyword '" + k + "' (" + lang + ") of step '" + id + "' needs exactly one # where the number stands"));
+            }
+        }));
+        return new Step.Input(id, line, text, into, expect, number(m, "min"), number(m, "max"), options, m.text("invalid"), next, keywords);
+    }
+
+    /** {@code keywords: {en: [...], sv: [...]}} on a choice or an input: phrases per language. */
+    private Map<String, List<String>> perLanguage(String path, Mapping m, String key) {
+        YamlNode node = m.get(key);
+        if (node == null) return Map.of();
+        if (!(node instanceof Mapping byLanguage)) {
+            problems.add(Problem.error(path, m.lineOf(key), "'" + key + "' must map language codes to lists of phrases"));
+            return Map.of();
+        }
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        byLanguage.entries().forEach((lang, v) -> out.put(lang, List.copyOf(strings(path, v, key + "." + lang))));
+        return Map.copyOf(out);
     }
 
     private static Double number(Mapping m, String key) {

@@ -20,6 +20,7 @@ class SchemaTests {
         JsonNode schema = new ObjectMapper().readTree(Path.of("schema/dialog.schema.json").toFile());
         assertEquals(new TreeSet<>(ContentLoader.DIALOG_KEYS), names(schema.get("properties")));
         assertEquals(new TreeSet<>(ContentLoader.STEP_KEYS), names(schema.get("$defs").get("step").get("properties")));
+        assertEquals(new TreeSet<>(DialogReader.CHOICE_KEYS), names(schema.get("$defs").get("choice").get("properties")));
     }
 
     private static Set<String> names(JsonNode node) {

@@ -1,0 +1,146 @@
+package org.lots.helpdesk.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lots.helpdesk.dialog.Dialog;
+import org.lots.helpdesk.dialog.Step;
+import org.lots.helpdesk.engine.Output.Button;
+import org.lots.helpdesk.i18n.Texts;
+
+import com.ibm.icu.text.NumberFormat;
+
+/**
+ * Picks up what the newcomer already said: the message that started a dialog, and later free text, fill the
+ * dialog's variables (through {@link VariableFiller}); when the dialog reaches such a question it says briefly what
+ * it understood, with a button that asks the question after all, and goes on instead of asking.
+ * <p>
+ * Which variables are picked up and not yet said is kept in the variable {@value #UNDERSTOOD} (their names), so it
+ * survives between turns and shows in the preview's {@code trace.variables} with the values themselves.
+ */
+final class VariableFilling {
+
+    static final String UNDERSTOOD = "_understood", CLARIFIED = "_clarified";
+    static final String SAID = "system.understood", FIX = "system.understood_fix", NEGATIONS = "system.negation_words";
+
+    private final TurnContext w;
+
+    VariableFilling(TurnContext w) {
+        this.w = w;
+    }
+
+    /**
+     * Fills the variables of a dialog's questions from a message.
+     *
+     * @param overwrite the message starts the dialog: what it says is newer than an earlier answer; later free text
+     *                  only fills what is not known yet
+     */
+    void fill(String dialogId, String text, boolean overwrite) {
+        fill(dialogId, text, overwrite, null);
+    }
+
+    /** @param answered the question the text answers itself (it is not filled a second time) */
+    void fill(String dialogId, String text, boolean overwrite, Step answered) {
+        Dialog d = w.content.dialog(dialogId).orElse(null);
+        if (d == null) return;
+        for (Step s : d.steps()) {
+            String into = s instanceof Step.Ask a ? a.into() : s instanceof Step.Input in ? in.into() : null;
+            if (into == null || s == answered || (!overwrite && w.vars.containsKey(into))) continue;
+            String value = valueIn(s, text);
+            if (value != null) pickUp(into, value);
+        }
+    }
+
+    /** A variable read from the newcomer's words, to be said when its question comes. */
+    void pickUp(String into, String value) {
+        w.vars.put(into, value);
+        mark(into, true);
+    }
+
+    /** What the text answers to this question, or null. */
+    String valueIn(Step s, String text) {
+        if (s instanceof Step.Ask a && a.into() != null && a.choices().stream().anyMatch(Step.Choice::picksUp)) {
+            int i = VariableFiller.choice(a, text, negations());
+            return i < 0 ? null : a.choices().get(i).value();
+        }
+        if (s instanceof Step.Input in && !in.keywords().isEmpty()) return VariableFiller.number(in, text);
+        return null;
+    }
+
+    /**
+     * Before asking: true when the answer was picked up; then the bot has said so (with the button to ask after
+     * all) and the caller goes on as if it had been answered.
+     */
+    boolean understood(Dialog d, Step s, String into, String answer) {
+        if (into == null || !marked(into)) return false;
+        mark(into, false);
+        if (answer == null) return false;
+        w.say(SAID, Map.of("answer", answer), List.of(Button.action(w.text(FIX), Payloads.ask(d.id(), s.id()))));
+        return true;
+    }
+
+    /** The index of the picked-up choice of this question, or -1. */
+    int pickedChoice(Step.Ask ask) {
+        String value = ask.into() == null || !marked(ask.into()) ? null : w.vars.get(ask.into());
+        for (int i = 0; value != null && i < ask.choices().size(); i++) {
+            if (ask.choices().get(i).value().equals(value)) return i;
+        }
+        return -1;
+    }
+
+    /** The picked-up number for this input, in the newcomer's digits, or null. */
+    String pickedNumber(Step.Input in) {
+        String value = marked(in.into()) ? w.vars.get(in.into()) : null;
+        if (value == null || w.answers().validate(in, value) == null) return null;
+        return NumberFormat.getIntegerInstance(Texts.locale(w.language)).format(Long.parseLong(w.answers().validate(in, value)));
+    }
+
+    /** "Not right": the picked-up answer is forgotten and the question asked. */
+    void forget(String into) {
+        if (into == null) return;
+        w.vars.remove(into);
+        mark(into, false);
+    }
+
+    /** Picked-up answers not said yet are kept as values, but no longer said back. */
+    void dropUnsaid() {
+        w.vars.remove(UNDERSTOOD);
+        w.vars.remove(CLARIFIED);
+    }
+
+    /** While the bot asks which topic is meant, the question is kept: the topic chosen reads it then. */
+    void keepForClarify(String text) {
+        w.vars.put(CLARIFIED, text);
+    }
+
+    String clarified() {
+        return w.vars.get(CLARIFIED);
+    }
+
+    private boolean marked(String into) {
+        return names().contains(into);
+    }
+
+    private void mark(String into, boolean on) {
+        Set<String> names = names();
+        if (on ? !names.add(into) : !names.remove(into)) return;
+        if (names.isEmpty()) w.vars.remove(UNDERSTOOD);
+        else w.vars.put(UNDERSTOOD, String.join(" ", names));
+    }
+
+    private Set<String> names() {
+        String v = w.vars.get(UNDERSTOOD);
+        return v == null || v.isBlank() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(v.split(" ")));
+    }
+
+    /** Negation words of the newcomer's language and of the fallback language. */
+    private List<String> negations() {
+        List<String> out = new ArrayList<>(VariableFiller.wordList(w.k.texts().raw(w.language, NEGATIONS)));
+        if (!w.language.equals(w.fallbackLanguage)) out.addAll(VariableFiller.wordList(w.k.texts().raw(w.fallbackLanguage, NEGATIONS)));
+        return out;
+    }
+}
