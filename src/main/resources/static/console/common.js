@@ -36,6 +36,7 @@ const Lots = (function () {
     if (!r.ok) {
       const err = new Error((data && data.error) || ('The help desk answered ' + r.status));
       err.status = r.status;
+      err.data = data;
       throw err;
     }
     return data;

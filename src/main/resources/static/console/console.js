@@ -289,6 +289,7 @@
     $('me').textContent = state.me.username + (state.me.languages.length ? ' · ' + state.me.languages.join(', ') : '');
     $('admin-link').hidden = !state.me.roles.includes('ADMIN');
     ['simulator-link', 'health-link'].forEach(id => { $(id).hidden = !state.me.roles.includes('EDITOR'); });
+    $('studio-link').hidden = !state.me.roles.some(r => r === 'EDITOR' || r === 'REVIEWER');
     if (state.me.translator) {
       const select = $('translate-to');
       select.appendChild(el('option', { value: '' }, 'no translation'));

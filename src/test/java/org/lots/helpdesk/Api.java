@@ -46,10 +46,19 @@ public final class Api {
 
     public Response send(String method, String path, Object body) {
         try {
+            return send(method, path, body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body), "application/json");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A body of another type (an XLIFF file), as is. */
+    public Response send(String method, String path, String body, String contentType) {
+        try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", contentType)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             if (user != null) {
                 b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
             }

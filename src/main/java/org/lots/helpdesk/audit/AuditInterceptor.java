@@ -30,6 +30,8 @@ class AuditInterceptor implements HandlerInterceptor {
             Map.entry("POST /api/handoffs/{id}/close", "chat.close"),
             Map.entry("GET /api/handoffs/{id}/files/{fileId}", "chat.file_download"),
             Map.entry("GET /api/editor/unanswered", "unanswered.view"),
+            Map.entry("GET /api/studio/inbox", "unanswered.view"),
+            Map.entry("POST /api/studio/inbox/{id}/example", "unanswered.to_example"),
             Map.entry("GET /api/admin/users", "user.list"),
             Map.entry("GET /api/admin/users/{username}", "user.view"),
             Map.entry("POST /api/admin/users", "user.create"),

@@ -77,6 +77,11 @@ public class ContentService {
         return lastProblems;
     }
 
+    /** The content folder on disk; empty when the content is the copy bundled in the jar (the studio cannot write it). */
+    public java.util.Optional<Path> folder() {
+        return java.util.Optional.ofNullable(folder);
+    }
+
     /** Where the live content comes from, for the operator. */
     public String source() {
         return folder == null ? "bundled in the jar" : folder.toAbsolutePath().toString();
@@ -143,7 +148,8 @@ public class ContentService {
         return true;
     }
 
-    private static List<SourceFile> bundled(String kind) {
+    /** The content files bundled in the jar, named as on disk ({@code dialogs/welcome.yaml}). */
+    public static List<SourceFile> bundled(String kind) {
         List<SourceFile> files = new ArrayList<>();
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:content/" + kind + "/*.y*ml");

@@ -48,6 +48,8 @@ public class SecurityConfiguration {
                         .requestMatchers(LOGIN_PAGE, "/console/login.js", "/console/console.css", "/console/csrf").permitAll()
                         // Roles: CONTRACT section 6. AccessRulesIntegrationTests checks every API endpoint against them.
                         .requestMatchers("/api/editor/translations/*.xliff").hasAnyRole("EDITOR", "REVIEWER")
+                        .requestMatchers("/api/studio/**", "/console/review.*", "/console/examples.*", "/console/studio.*")
+                        .hasAnyRole("EDITOR", "REVIEWER") // studio: a reviewer only in their languages (StudioAccess)
                         .requestMatchers("/api/preview/**", "/api/editor/**").hasRole("EDITOR")
                         .requestMatchers("/api/handoffs/**").hasAnyRole("ADVISER", "ADMIN")
                         .requestMatchers("/api/console/me").authenticated()

@@ -67,6 +67,19 @@ class AccessRulesIntegrationTests {
             Map.entry("POST /api/admin/users/{username}/unlock", Set.of("ADMIN")),
             Map.entry("GET /api/admin/audit", Set.of("ADMIN")),
             Map.entry("POST /api/handoffs/{id}/urgent", Set.of("ADVISER", "ADMIN")),
+            // The studio: a REVIEWER only in their own languages (StudioApiIntegrationTests); here the language is unknown.
+            Map.entry("GET /api/studio/status", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("GET /api/studio/review/{lang}", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("PUT /api/studio/review/{lang}", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("GET /api/studio/examples/{lang}", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("POST /api/studio/examples/{lang}/{dialog}", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("GET /api/studio/history", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("GET /api/studio/history/file", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("POST /api/studio/history/restore", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("GET /api/studio/inbox", Set.of("EDITOR")), // newcomers' questions
+            Map.entry("POST /api/studio/inbox/{id}/example", Set.of("EDITOR")),
+            Map.entry("GET /api/editor/translations/{lang}.xliff", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("PUT /api/editor/translations/{lang}.xliff", Set.of("EDITOR", "REVIEWER")),
             // The web chat is public: its per-conversation token is the key (WebchatApiIntegrationTests).
             Map.entry("POST /webchat/conversations", Set.of(PUBLIC)),
             Map.entry("POST /webchat/conversations/{id}/messages", Set.of(PUBLIC)),
@@ -82,6 +95,9 @@ class AccessRulesIntegrationTests {
             Map.entry("GET /console/simulator.js", Set.of("EDITOR")),
             Map.entry("GET /console/health.html", Set.of("EDITOR")),
             Map.entry("GET /console/health.js", Set.of("EDITOR")),
+            Map.entry("GET /console/review.html", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("GET /console/examples.html", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("GET /console/studio.js", Set.of("EDITOR", "REVIEWER")),
             Map.entry("GET /console/admin.html", Set.of("ADMIN")),
             Map.entry("GET /console/admin.js", Set.of("ADMIN")),
             Map.entry("GET /console/index.html", Set.of(ANY)));

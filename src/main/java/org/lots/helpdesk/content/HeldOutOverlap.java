@@ -25,27 +25,28 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * ({@link TextNormalizer#key}: case, diacritics, Arabic/Persian letter forms, digits and punctuation folded) are
  * equal (in any two languages: "sfi" is "sfi" everywhere), or, within one language, nearly so: character-trigram Jaccard of at least {@value #MIN_JACCARD}, or at most {@value #MAX_EDITS}
  * edits apart when both keys have at least {@value #MIN_EDIT_LENGTH} characters (below that, two edits turn one
- * word into another: "hej" and "hi" are different phrases).
+ * word into another: "hej" and "hi" are different phrases). Used by HeldOutOverlapTests over the whole content,
+ * and by the studio before it adds an example phrase.
  */
-final class HeldOutOverlap {
+public final class HeldOutOverlap {
 
     static final double MIN_JACCARD = 0.8;
     static final int MAX_EDITS = 2;
     static final int MIN_EDIT_LENGTH = 6;
 
     /** One phrase with where it was written. */
-    record Phrase(String file, int line, String language, String text, String key, long[] trigrams) {
-        static Phrase of(String file, int line, String language, String text) {
+    public record Phrase(String file, int line, String language, String text, String key, long[] trigrams) {
+        public static Phrase of(String file, int line, String language, String text) {
             String key = TextNormalizer.key(text);
             return new Phrase(file, line, language, text, key, trigramsOf(key));
         }
 
-        String where() {
+        public String where() {
             return file + ":" + line;
         }
     }
 
-    record Overlap(Phrase a, Phrase b, String why) {
+    public record Overlap(Phrase a, Phrase b, String why) {
         @Override
         public String toString() {
             return a.where() + " \"" + a.text() + "\" ~ " + b.where() + " \"" + b.text() + "\" (" + why + ")";
@@ -89,7 +90,7 @@ final class HeldOutOverlap {
     }
 
     /** Every question of one eval file ({@code language<TAB>expected<TAB>text}). */
-    static List<Phrase> questions(Path tsv) throws IOException {
+    public static List<Phrase> questions(Path tsv) throws IOException {
         List<Phrase> out = new ArrayList<>();
         List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
@@ -100,14 +101,14 @@ final class HeldOutOverlap {
         return out;
     }
 
-    static List<Path> evalFiles(Path eval) throws IOException {
+    public static List<Path> evalFiles(Path eval) throws IOException {
         try (Stream<Path> files = Files.list(eval)) {
             return files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
         }
     }
 
     /** Each pair of {@code left} and {@code right} that overlap (left is the eval side or the earlier file). */
-    static List<Overlap> between(List<Phrase> left, List<Phrase> right) {
+    public static List<Overlap> between(List<Phrase> left, List<Phrase> right) {
         List<Overlap> out = new ArrayList<>();
         for (Phrase a : left) {
             for (Phrase b : right) {
@@ -118,7 +119,7 @@ final class HeldOutOverlap {
         return out;
     }
 
-    static String why(Phrase a, Phrase b) {
+    public static String why(Phrase a, Phrase b) {
         if (a.key().isEmpty() || b.key().isEmpty()) return null;
         if (a.key().equals(b.key())) return "same after normalisation";
         if (!a.language().equals(b.language())) return null; // привет/привіт, merhaba/marhaba: different words
