@@ -49,6 +49,7 @@ class HandoffRecorder {
                 Handoff h = new Handoff(event.conversationId(), event.channel(), request.language(),
                         request.topic(), request.note(), event.at());
                 h = handoffs.insert(request.urgent() ? h.urgentFrom(event.at()) : h);
+                events.publishEvent(HandoffMilestone.opened(h));
                 events.publishEvent(new HandoffChanged(h.getId(), h.getConversationId()));
             } else if (request.urgent()) {
                 urgent.flag(event.conversationId(), event.at()); // danger while waiting, or while an adviser has the chat
@@ -68,7 +69,10 @@ class HandoffRecorder {
                             .and("adviser").ne(null).and("satisfaction").is(null)).with(Sort.by(Sort.Direction.DESC, "closedAt")),
                     new Update().set("satisfaction", rating.score()).inc("version", 1),
                     FindAndModifyOptions.options().returnNew(true), Handoff.class);
-            if (h != null) events.publishEvent(new HandoffChanged(h.getId(), h.getConversationId()));
+            if (h != null) {
+                events.publishEvent(HandoffMilestone.rated(h, rating.score(), event.at()));
+                events.publishEvent(new HandoffChanged(h.getId(), h.getConversationId()));
+            }
         }
     }
 
