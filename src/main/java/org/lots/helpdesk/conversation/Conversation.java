@@ -41,6 +41,8 @@ public class Conversation {
     /** The replies of the last handled input, kept so that they can still be sent when a crash came first. */
     private String lastInput;
     private List<Output.Reply> lastReplies;
+    /** What reports counted of the current session (no content); see {@link TurnCounter}. */
+    private CountedSession counted;
 
     protected Conversation() {}
 
@@ -63,6 +65,11 @@ public class Conversation {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getPrivacyNoticeAt() { return privacyNoticeAt; }
+    public CountedSession getCounted() { return counted; }
+
+    void counted(CountedSession session) {
+        this.counted = session;
+    }
 
     void noticed(Instant now) {
         this.privacyNoticeAt = now;

@@ -52,13 +52,15 @@ public class ConversationService {
     private final HelplineSource helplines;
     private final StoredDataSource stored;
     private final OpenHandoffs openHandoffs;
+    private final TurnCounter counter;
     private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong();
 
     public ConversationService(ConversationRepository conversations, TranscriptRepository transcript,
                                ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
                                List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines,
-                               ObjectProvider<StoredDataSource> stored, ObjectProvider<OpenHandoffs> openHandoffs) {
+                               ObjectProvider<StoredDataSource> stored, ObjectProvider<OpenHandoffs> openHandoffs,
+                               ObjectProvider<TurnCounter> counter) {
         this.conversations = conversations;
         this.transcript = transcript;
         this.content = content;
@@ -70,6 +72,7 @@ public class ConversationService {
         // Looked up when asked: the privacy module that implements it depends on this service.
         this.stored = c -> stored.getIfAvailable(() -> x -> StoredData.UNKNOWN).forConversation(c);
         this.openHandoffs = id -> openHandoffs.getIfAvailable(() -> x -> true).open(id);
+        this.counter = counter.getIfAvailable(() -> (c, input, turn, now) -> TurnCounter.Counted.unchanged(c));
         for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
     }
 
@@ -181,9 +184,12 @@ public class ConversationService {
             if (noticed != turn) c.noticed(now);
             turn = noticed;
         }
+        TurnCounter.Counted counted = counter.count(c, input, turn, now); // reads the state and time before this turn
         c.update(turn.state(), now);
+        c.counted(counted.session());
         c.handledInput(inputId, turn.replies());
         Conversation saved = c.getVersion() == null ? conversations.insert(c) : conversations.save(c);
+        counted.afterSave().run();
         List<TranscriptEntry> entries = new ArrayList<>();
         String said = TranscriptText.of(input);
         if (said != null) {
