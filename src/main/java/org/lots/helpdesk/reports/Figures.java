@@ -22,6 +22,10 @@ final class Figures {
         row.counts().forEach((f, v) -> n.merge(f, v, Long::sum));
     }
 
+    void merge(Figures other) {
+        other.n.forEach((f, v) -> n.merge(f, v, Long::sum));
+    }
+
     long get(String field) {
         return n.getOrDefault(field, 0L);
     }

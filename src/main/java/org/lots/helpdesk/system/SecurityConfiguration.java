@@ -52,7 +52,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/handoffs/**").hasAnyRole("ADVISER", "ADMIN")
                         .requestMatchers("/api/console/me").authenticated()
                         .requestMatchers("/api/console/**").hasAnyRole("ADVISER", "ADMIN")
-                        .requestMatchers("/api/reports/**").hasRole("COORDINATOR")
+                        .requestMatchers("/api/reports/**", "/console/reports.html", "/console/reports.js").hasRole("COORDINATOR")
+                        .requestMatchers("/console/failures.html", "/console/failures.js").hasRole("EDITOR")
                         .requestMatchers("/api/admin/**", "/console/admin.html", "/console/admin.js", "/console/audit.html",
                                 "/console/audit.js").hasRole("ADMIN")
                         .requestMatchers("/api/**").denyAll() // an API endpoint without a rule above is closed to all

@@ -63,6 +63,12 @@ class AccessRulesIntegrationTests {
             Map.entry("POST /api/admin/users/{username}/unlock", Set.of("ADMIN")),
             Map.entry("GET /api/admin/audit", Set.of("ADMIN")),
             Map.entry("POST /api/handoffs/{id}/urgent", Set.of("ADVISER", "ADMIN")),
+            // reports (issue 13): outcomes for the console, follow-ups, the coordinator's summary, the editors' failures
+            Map.entry("GET /api/console/outcomes", Set.of("ADVISER", "ADMIN")),
+            Map.entry("POST /api/handoffs/{id}/outcomes", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /api/reports/summary", Set.of("COORDINATOR")),
+            Map.entry("GET /api/reports/summary.csv", Set.of("COORDINATOR")),
+            Map.entry("GET /api/editor/failures", Set.of("EDITOR")),
             // The web chat is public: its per-conversation token is the key (WebchatApiIntegrationTests).
             Map.entry("POST /webchat/conversations", Set.of(PUBLIC)),
             Map.entry("POST /webchat/conversations/{id}/messages", Set.of(PUBLIC)),
@@ -76,7 +82,11 @@ class AccessRulesIntegrationTests {
     static final Map<String, Set<String>> PAGES = Map.of(
             "GET /console/admin.html", Set.of("ADMIN"),
             "GET /console/admin.js", Set.of("ADMIN"),
-            "GET /console/index.html", Set.of(ANY));
+            "GET /console/index.html", Set.of(ANY),
+            "GET /console/reports.html", Set.of("COORDINATOR"),
+            "GET /console/reports.js", Set.of("COORDINATOR"),
+            "GET /console/failures.html", Set.of("EDITOR"),
+            "GET /console/failures.js", Set.of("EDITOR"));
 
     /** Endpoints that stream (an allowed call would not end): only the refusals are checked. */
     static final Set<String> STREAMS = Set.of("GET /api/console/stream");
