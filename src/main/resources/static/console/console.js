@@ -307,6 +307,8 @@
     await loadOutcomes();
     $('me').textContent = state.me.username + (state.me.languages.length ? ' · ' + state.me.languages.join(', ') : '');
     $('admin-link').hidden = !state.me.roles.includes('ADMIN');
+    $('reports-link').hidden = !state.me.roles.includes('COORDINATOR');
+    $('failures-link').hidden = !state.me.roles.includes('EDITOR');
     if (state.me.translator) {
       const select = $('translate-to');
       select.appendChild(el('option', { value: '' }, 'no translation'));

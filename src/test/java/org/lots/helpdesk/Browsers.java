@@ -46,6 +46,22 @@ public final class Browsers {
                 java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
     }
 
+    /** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations, one line each. */
+    public static java.util.List<String> axeViolations(org.openqa.selenium.WebDriver driver) throws IOException {
+        org.openqa.selenium.JavascriptExecutor browser = (org.openqa.selenium.JavascriptExecutor) driver;
+        Path axe = Path.of("target", "test-deps", "node_modules", "axe-core", "axe.min.js");
+        if (!Files.exists(axe)) throw new AssertionError(axe + " is missing: run bash scripts/install-test-deps");
+        browser.executeScript(Files.readString(axe));
+        driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(60));
+        Object result = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(function (r) { done(JSON.stringify(r.violations.map(function (v) {"
+                + "  return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return JSON.stringify(n.target) + ' ' + n.failureSummary; }).join(' | ');"
+                + "}))); }, function (e) { done(JSON.stringify(['axe failed: ' + e])); });");
+        com.fasterxml.jackson.databind.JsonNode list = new com.fasterxml.jackson.databind.ObjectMapper().readTree(String.valueOf(result));
+        return java.util.stream.StreamSupport.stream(list.spliterator(), false).map(com.fasterxml.jackson.databind.JsonNode::asText).toList();
+    }
+
     private static synchronized Path profiles() {
         try {
             if (profiles == null) profiles = Files.createTempDirectory("browser-profiles-");

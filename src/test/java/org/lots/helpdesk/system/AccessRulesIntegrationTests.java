@@ -64,7 +64,7 @@ class AccessRulesIntegrationTests {
             Map.entry("GET /api/admin/audit", Set.of("ADMIN")),
             Map.entry("POST /api/handoffs/{id}/urgent", Set.of("ADVISER", "ADMIN")),
             // reports (issue 13): outcomes for the console, follow-ups, the coordinator's summary, the editors' failures
-            Map.entry("GET /api/console/outcomes", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /api/console/outcomes", Set.of("ADVISER", "ADMIN", "COORDINATOR")),
             Map.entry("POST /api/handoffs/{id}/outcomes", Set.of("ADVISER", "ADMIN")),
             Map.entry("GET /api/reports/summary", Set.of("COORDINATOR")),
             Map.entry("GET /api/reports/summary.csv", Set.of("COORDINATOR")),
