@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,11 +30,6 @@ class FailureController {
         this.counts = counts;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @ExceptionHandler(Period.Invalid.class)
-    ResponseEntity<Map<String, String>> invalid(Period.Invalid e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 
     @GetMapping("/api/editor/failures")

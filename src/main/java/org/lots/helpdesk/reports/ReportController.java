@@ -7,7 +7,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,11 +23,6 @@ class ReportController {
     ReportController(Summary summary, ReportsProperties properties) {
         this.summary = summary;
         this.properties = properties;
-    }
-
-    @ExceptionHandler(Period.Invalid.class)
-    ResponseEntity<Map<String, String>> invalid(Period.Invalid e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
     }
 
     @GetMapping("/summary")

@@ -29,12 +29,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The coordinator's report page and the editors' failure page in real headless chromium: the period's numbers and
  * charts (inline SVG, nothing fetched from elsewhere), the print layout, and no WCAG 2.1 A/AA violation (axe-core).
  */
 @HelpdeskIntegrationTest
+@TestPropertySource(properties = "helpdesk.reports.max-days=1100") // a context of its own: these tests move its clock by weeks
+@DirtiesContext
 class ReportsBrowserIntegrationTests {
 
     static final String PASSWORD = "Reports-Secret-2026!";
@@ -43,7 +47,6 @@ class ReportsBrowserIntegrationTests {
     @Autowired TestClock clock;
     @Autowired ConversationService conversations;
     @Autowired HandoffRepository handoffs;
-    @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -90,7 +93,7 @@ class ReportsBrowserIntegrationTests {
         newcomers.send("rb-ar-" + System.nanoTime(), new Input.Command("start", "jobs.find"), "ar");
         newcomers.send("rb-sv-" + System.nanoTime(), new Input.Command("start", "education.language"), "sv");
         String so = "rb-so-" + System.nanoTime();
-        newcomers.send(so, new Input.Command("start", null), "so");
+        newcomers.send(so, new Input.Command("start", "so"), "so");
         newcomers.send(so, new Input.Text("qxzv wbkj ptrm"), "so");
         String id = newcomers.escalate("rb-en-" + System.nanoTime(), "en", "i need help with my papers");
         Api admin = new Api(port);
@@ -131,11 +134,9 @@ class ReportsBrowserIntegrationTests {
     void anEditorSeesWhereTheBotFailsPerLanguageAndOpensThatLanguagesUnansweredQuestions() throws Exception {
         LocalDate day = freshDay();
         traffic();
-        Api.Response all = new Api(port).get("/api/editor/unanswered?days=90");
-        assertTrue(all.body().contains("qxzv wbkj ptrm"), all.body() + " stored: " + mongo.findAll(org.bson.Document.class, "unanswered")
-                + " now " + clock.instant() + " failures " + new Api(port).get("/api/editor/failures?from=" + day + "&to=" + day).body());
         Api.Response somali = new Api(port).get("/api/editor/unanswered?days=90&language=so");
-        assertTrue(somali.body().contains("qxzv wbkj ptrm"), all.body());
+        assertTrue(somali.body().contains("qxzv wbkj ptrm"), somali.body());
+        assertTrue(new Api(port).get("/api/editor/unanswered?days=90&language=sv").json().toString().indexOf("qxzv") < 0);
         login("EDITOR");
         browser.get(url("/console/failures.html?from=" + day + "&to=" + day + "&inbox=so#inbox"));
         wait.until(d -> d.findElement(By.id("languages")).getText().contains("Unanswered in")
