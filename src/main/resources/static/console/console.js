@@ -304,7 +304,7 @@
     wire();
     await token();
     state.me = await api('GET', '/api/console/me');
-    await loadOutcomes();
+    await loadOutcomes().catch(showError); // the console works without them; closing then says what is wrong
     $('me').textContent = state.me.username + (state.me.languages.length ? ' · ' + state.me.languages.join(', ') : '');
     $('admin-link').hidden = !state.me.roles.includes('ADMIN');
     $('reports-link').hidden = !state.me.roles.includes('COORDINATOR');
