@@ -3,12 +3,8 @@ package org.lots.helpdesk.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -65,12 +61,8 @@ class ReportsBrowserIntegrationTests {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** A Wednesday, 10:00 in Stockholm, that nothing else in this store used yet. */
     LocalDate freshDay() {
-        ZonedDateTime d = clock.instant().atZone(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.DAYS).withHour(9);
-        while (d.getDayOfWeek() != DayOfWeek.WEDNESDAY) d = d.plusDays(1);
-        clock.moveTo(d.toInstant());
-        return d.toLocalDate();
+        return ReportsIntegrationTests.freshDay(clock);
     }
 
     void login(String role) {

@@ -82,8 +82,12 @@ class ReportsIntegrationTests {
         return new Api(port);
     }
 
-    /** Moves the clock to 09:00 UTC (10:00 in Stockholm) of a Wednesday no test has used yet; returns that day. */
     LocalDate freshDay() {
+        return freshDay(clock);
+    }
+
+    /** Moves the clock to 09:00 UTC (10:00 in Stockholm) of a Wednesday no test has used yet; returns that day. */
+    static LocalDate freshDay(TestClock clock) {
         ZonedDateTime d = clock.instant().atZone(ZoneOffset.UTC).plusDays(2).truncatedTo(ChronoUnit.DAYS).withHour(9);
         while (d.getDayOfWeek() != DayOfWeek.WEDNESDAY) d = d.plusDays(1);
         clock.moveTo(d.toInstant());
