@@ -25,6 +25,20 @@
     return Math.floor(minutes / 60) + ' h ' + (minutes % 60) + ' min';
   }
 
+  /** The deployment's outcomes (settings), labelled in the console's language, for closing and follow-ups. */
+  async function loadOutcomes() {
+    state.outcomes = await api('GET', '/api/console/outcomes?language=' + encodeURIComponent(document.documentElement.lang || 'en'));
+    document.querySelectorAll('select.outcomes').forEach(select => {
+      clear(select);
+      for (const o of state.outcomes) select.appendChild(el('option', { value: o.id }, o.label));
+    });
+  }
+
+  function outcomeLabel(id) {
+    const o = (state.outcomes || []).find(x => x.id === id);
+    return o ? o.label : id.replace(/_/g, ' ');
+  }
+
   function languageName(code) {
     const names = (state.me && state.me.languageNames) || {};
     return names[code] ? names[code] + ' (' + code + ')' : (code || '?');
@@ -105,7 +119,8 @@
     $('chat-title').textContent = languageName(d.newcomerLanguage || d.language) + ' · ' + (d.topicTitle || d.topic || 'no topic');
     const meta = ['waiting since ' + time(d.since), 'on ' + d.channel, 'status: ' + d.status];
     if (d.adviser) meta.push('adviser: ' + d.adviser);
-    if (d.outcome) meta.push('outcome: ' + d.outcome.replace('_', ' '));
+    if (d.outcome) meta.push('outcome: ' + outcomeLabel(d.outcome));
+    for (const f of d.followUps || []) meta.push('follow-up: ' + outcomeLabel(f.outcome) + ' (' + time(f.at) + ')');
     if (d.satisfaction) meta.push('satisfaction: ' + d.satisfaction + '/5');
     $('chat-meta').textContent = meta.join(' · ');
     $('chat').classList.toggle('urgent', d.urgent === true);
@@ -118,6 +133,8 @@
     $('claim').hidden = !waiting;
     $('transfer-box').hidden = !mine;
     $('close-box').hidden = !(mine || waiting);
+    const admin = state.me && (state.me.roles || []).includes('ADMIN');
+    $('followup-box').hidden = !(d.status === 'closed' && (admin || (state.me && d.adviser === state.me.username)));
     $('reply-form').hidden = !mine;
     $('note-form').hidden = false;
 
@@ -189,6 +206,7 @@
       act(() => api('POST', '/api/handoffs/' + state.current + '/urgent', { urgent }));
     });
     $('close').addEventListener('click', () => act(() => api('POST', '/api/handoffs/' + state.current + '/close', { outcome: $('outcome').value })));
+    $('followup').addEventListener('click', () => act(() => api('POST', '/api/handoffs/' + state.current + '/outcomes', { outcome: $('followup-outcome').value })));
     $('transfer').addEventListener('click', () => {
       const to = $('transfer-to').value;
       if (to) act(() => api('POST', '/api/handoffs/' + state.current + '/transfer', { to }));
@@ -286,10 +304,13 @@
     wire();
     await token();
     state.me = await api('GET', '/api/console/me');
+    await loadOutcomes().catch(showError); // the console works without them; closing then says what is wrong
     $('me').textContent = state.me.username + (state.me.languages.length ? ' · ' + state.me.languages.join(', ') : '');
     $('admin-link').hidden = !state.me.roles.includes('ADMIN');
     ['simulator-link', 'health-link'].forEach(id => { $(id).hidden = !state.me.roles.includes('EDITOR'); });
     $('studio-link').hidden = !state.me.roles.some(r => r === 'EDITOR' || r === 'REVIEWER');
+    $('reports-link').hidden = !state.me.roles.includes('COORDINATOR');
+    $('failures-link').hidden = !state.me.roles.includes('EDITOR');
     if (state.me.translator) {
       const select = $('translate-to');
       select.appendChild(el('option', { value: '' }, 'no translation'));

@@ -60,6 +60,11 @@ public final class Browsers {
         }
     }
 
+    /** Runs axe-core (WCAG 2.1 A and AA rules) on the page; returns the violations, one line each. */
+    public static java.util.List<String> axeViolations(WebDriver driver) throws Exception {
+        return Axe.violations(driver);
+    }
+
     private static synchronized Path profiles() {
         try {
             if (profiles == null) profiles = Files.createTempDirectory("browser-profiles-");

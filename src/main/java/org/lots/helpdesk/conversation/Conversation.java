@@ -45,6 +45,8 @@ public class Conversation {
     private Long transcriptCount;
     /** Stored before transcript entries were numbered: its older entries are found by conversation id. */
     private boolean legacyTranscript;
+    /** What reports counted of the current session (no content); see {@link TurnCounter}. */
+    private CountedSession counted;
 
     protected Conversation() {}
 
@@ -67,6 +69,11 @@ public class Conversation {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getPrivacyNoticeAt() { return privacyNoticeAt; }
+    public CountedSession getCounted() { return counted; }
+
+    void counted(CountedSession session) {
+        this.counted = session;
+    }
 
     void noticed(Instant now) {
         this.privacyNoticeAt = now;

@@ -53,13 +53,15 @@ public class ConversationService {
     private final HelplineSource helplines;
     private final StoredDataSource stored;
     private final OpenHandoffs openHandoffs;
+    private final TurnCounter counter;
     private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong();
 
     public ConversationService(ConversationRepository conversations, TranscriptStore transcript, ConversationWrites writes,
                                ContentService content, Engine engine, ApplicationEventPublisher events, Clock clock,
                                List<ChannelGateway> gateways, ObjectProvider<HelplineSource> helplines,
-                               ObjectProvider<StoredDataSource> stored, ObjectProvider<OpenHandoffs> openHandoffs) {
+                               ObjectProvider<StoredDataSource> stored, ObjectProvider<OpenHandoffs> openHandoffs,
+                               ObjectProvider<TurnCounter> counter) {
         this.conversations = conversations;
         this.transcript = transcript;
         this.writes = writes;
@@ -72,6 +74,7 @@ public class ConversationService {
         // Looked up when asked: the privacy module that implements it depends on this service.
         this.stored = c -> stored.getIfAvailable(() -> x -> StoredData.UNKNOWN).forConversation(c);
         this.openHandoffs = id -> openHandoffs.getIfAvailable(() -> x -> true).open(id);
+        this.counter = counter.getIfAvailable(() -> (c, input, turn, now) -> TurnCounter.Counted.unchanged(c));
         for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
     }
 
@@ -185,7 +188,9 @@ public class ConversationService {
             if (noticed != turn) c.noticed(now);
             turn = noticed;
         }
+        TurnCounter.Counted counted = counter.count(c, input, turn, now); // reads the state and time before this turn
         c.update(turn.state(), now);
+        c.counted(counted.session());
         c.handledInput(inputId, turn.replies());
         String said = TranscriptText.of(input);
         if (said != null && said.length() > MAX_STORED_TEXT) said = said.substring(0, MAX_STORED_TEXT);
@@ -193,6 +198,7 @@ public class ConversationService {
         List<String> ids = TranscriptStore.reserve(c, replies.size() + (said == null ? 0 : 1));
         Conversation saved = ids.isEmpty() ? (c.getVersion() == null ? conversations.insert(c) : conversations.save(c))
                 : writes.saveBeforeDurableWrite(c); // the transcript insert below waits for the disk for both
+        counted.afterSave().run();
         List<TranscriptEntry> entries = new ArrayList<>();
         if (said != null) entries.add(entry(ids.get(0), saved.getId(), now, Author.NEWCOMER, said, List.of(), turn.state().language(), null));
         for (Output.Reply r : replies) {

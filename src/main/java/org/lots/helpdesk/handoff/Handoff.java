@@ -17,9 +17,6 @@ public class Handoff {
 
     public enum Status { WAITING, CLAIMED, CLOSED }
 
-    /** How a chat ended, as the adviser judged it. */
-    public enum Outcome { ANSWERED, REFERRED, NO_RESPONSE }
-
     @Id
     private String id;
     @Indexed
@@ -38,7 +35,12 @@ public class Handoff {
     private Instant claimedAt;
     private Instant closedAt;
     private String closedBy;
-    private Outcome outcome;
+    /** What came of the chat, chosen on closing: an id of {@link Outcomes} (lower case; older ones upper case). */
+    private String outcome;
+    /** Outcomes the advisers who held the chat recorded later (a follow-up: "she got the job"). */
+    private java.util.List<FollowUp> followUps;
+    /** When an adviser first wrote to the newcomer: reports count the wait from {@code requestedAt}. */
+    private Instant firstReplyAt;
     /** The newcomer's answer to the satisfaction question, 1..5, once given. */
     private Integer satisfaction;
     /** Closed, and the newcomer not yet told (their channel failed): {@link CloseNotices} tries again. */
@@ -81,13 +83,18 @@ public class Handoff {
     public Instant getClaimedAt() { return claimedAt; }
     public Instant getClosedAt() { return closedAt; }
     public String getClosedBy() { return closedBy; }
-    public Outcome getOutcome() { return outcome; }
+    public String getOutcome() { return outcome == null ? null : Outcomes.normal(outcome); }
+    public java.util.List<FollowUp> getFollowUps() { return followUps == null ? java.util.List.of() : followUps; }
+    public Instant getFirstReplyAt() { return firstReplyAt; }
     public Integer getSatisfaction() { return satisfaction; }
     public Instant getLastActivityAt() { return lastActivityAt; }
     public boolean isCloseNoticePending() { return Boolean.TRUE.equals(closeNoticePending); }
     public Long getVersion() { return version; }
     public boolean isUrgent() { return urgent; }
     public Instant getUrgentAt() { return urgentAt; }
+
+    /** An outcome recorded after the chat was closed, by whom and when. */
+    public record FollowUp(String outcome, Instant at, String by) {}
 
     /** A new handoff that is urgent from the start (a newcomer in danger). */
     Handoff urgentFrom(Instant at) {

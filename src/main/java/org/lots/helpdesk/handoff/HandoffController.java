@@ -38,10 +38,12 @@ class HandoffController {
 
     private final HandoffService desk;
     private final HandoffAccess access;
+    private final Outcomes outcomes;
 
-    HandoffController(HandoffService desk, HandoffAccess access) {
+    HandoffController(HandoffService desk, HandoffAccess access, Outcomes outcomes) {
         this.desk = desk;
         this.access = access;
+        this.outcomes = outcomes;
     }
 
     /** The handoff if the caller may see it (an adviser: waiting chats and their own, now or before); else 404. */
@@ -101,7 +103,8 @@ class HandoffController {
         out.put("claimedAt", iso(h.getClaimedAt()));
         out.put("closedAt", iso(h.getClosedAt()));
         out.put("closedBy", h.getClosedBy());
-        out.put("outcome", h.getOutcome() == null ? null : h.getOutcome().name().toLowerCase(Locale.ROOT));
+        out.put("outcome", h.getOutcome());
+        out.put("followUps", h.getFollowUps().stream().map(f -> Map.of("outcome", f.outcome(), "at", iso(f.at()), "by", f.by())).toList());
         out.put("satisfaction", h.getSatisfaction());
         out.put("mine", h.getStatus() == Handoff.Status.CLAIMED && auth.getName().equals(h.getAdviser()));
         List<TranscriptEntry> entries = desk.transcript(h);
@@ -155,10 +158,8 @@ class HandoffController {
     @PostMapping("/{id}/close")
     ResponseEntity<?> close(@PathVariable String id, @RequestBody(required = false) CloseRequest request, Authentication auth) {
         visible(id, auth);
-        Handoff.Outcome outcome = request == null ? null : outcome(request.outcome());
-        if (outcome == null) {
-            return ResponseEntity.badRequest().body(Map.of("error", "send {\"outcome\": \"answered\"}, \"referred\" or \"no_response\""));
-        }
+        String outcome = outcomes.parse(request == null ? null : request.outcome()).orElse(null);
+        if (outcome == null) return ResponseEntity.badRequest().body(Map.of("error", outcomes.choices()));
         return ResponseEntity.ok(summary(desk.close(id, actor(auth), outcome)));
     }
 
@@ -185,16 +186,6 @@ class HandoffController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                         .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .body(a.bytes());
-    }
-
-    static Handoff.Outcome outcome(String text) {
-        if (text == null) return null;
-        String t = text.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        try {
-            return Handoff.Outcome.valueOf(t);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private Map<String, Object> summary(Handoff h) {
@@ -224,7 +215,7 @@ class HandoffController {
         return m;
     }
 
-    private static HandoffService.Actor actor(Authentication auth) {
+    static HandoffService.Actor actor(Authentication auth) {
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         return new HandoffService.Actor(auth.getName(), admin);
     }

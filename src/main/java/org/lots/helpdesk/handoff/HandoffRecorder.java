@@ -56,6 +56,7 @@ class HandoffRecorder {
                 h = null;
             }
             if (h != null) {
+                events.publishEvent(HandoffMilestone.opened(h));
                 events.publishEvent(new HandoffChanged(h.getId(), h.getConversationId()));
             } else if (request.urgent()) {
                 urgent.flag(event.conversationId(), event.at()); // danger while waiting, or while an adviser has the chat
@@ -76,7 +77,10 @@ class HandoffRecorder {
                             .and("adviser").ne(null).and("satisfaction").is(null)).with(Sort.by(Sort.Direction.DESC, "closedAt")),
                     new Update().set("satisfaction", rating.score()).inc("version", 1),
                     FindAndModifyOptions.options().returnNew(true), Handoff.class);
-            if (h != null) events.publishEvent(new HandoffChanged(h.getId(), h.getConversationId()));
+            if (h != null) {
+                events.publishEvent(HandoffMilestone.rated(h, rating.score(), event.at()));
+                events.publishEvent(new HandoffChanged(h.getId(), h.getConversationId()));
+            }
         }
     }
 

@@ -82,12 +82,14 @@ public class HandoffService {
     private final ApplicationEventPublisher events;
     private final Map<String, AttachmentSource> attachments;
     private final CloseNotices closeNotices;
+    private final FirstReplies firstReplies;
 
     HandoffService(HandoffRepository handoffs, MongoTemplate mongo, ConversationService conversations,
                    ContentService content, UserService users, Translator translator, Presence presence,
                    HandoffProperties properties, Clock clock, ApplicationEventPublisher events,
-                   List<AttachmentSource> attachments, CloseNotices closeNotices) {
+                   List<AttachmentSource> attachments, CloseNotices closeNotices, FirstReplies firstReplies) {
         this.closeNotices = closeNotices;
+        this.firstReplies = firstReplies;
         this.handoffs = handoffs;
         this.mongo = mongo;
         this.conversations = conversations;
@@ -202,6 +204,7 @@ public class HandoffService {
             mongo.save(new MessageTranslation(MessageTranslation.id(entry.id(), source), c.getId(), entry.id(), source, words, true));
         }
         touch(h);
+        if (h.getFirstReplyAt() == null) firstReplies.replied(h, entry.at());
         changed(h);
         try {
             conversations.deliver(c, List.of(new Output.Reply(sent, List.of(), language, rightToLeft(language))));
@@ -250,8 +253,8 @@ public class HandoffService {
      * were. The adviser who has the chat closes it; a chat nobody took can be closed by any adviser (e.g. no
      * response), and an admin can close any.
      */
-    public Handoff close(String id, Actor actor, Handoff.Outcome outcome) {
-        if (outcome == null) throw new Refusal(400, "give an outcome: answered, referred or no_response");
+    public Handoff close(String id, Actor actor, String outcome) {
+        if (outcome == null) throw new Refusal(400, "give an outcome");
         Criteria who = actor.admin() ? where("status").in(Handoff.Status.WAITING, Handoff.Status.CLAIMED)
                 : new Criteria().orOperator(where("status").is(Handoff.Status.WAITING),
                 where("status").is(Handoff.Status.CLAIMED).and("adviser").is(actor.username()));
@@ -261,6 +264,7 @@ public class HandoffService {
                         .set("outcome", outcome).set("lastActivityAt", now).set("closeNoticePending", true).inc("version", 1),
                 FindAndModifyOptions.options().returnNew(true), Handoff.class);
         if (h == null) throw ownerRefusal(get(id), "close");
+        events.publishEvent(HandoffMilestone.outcome(h, outcome, now));
         if (tell(h, Input.Event.Kind.ADVISER_CLOSED)) closeNotices.delivered(h); // else CloseNotices tries again
         changed(h);
         return h;

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 import org.lots.helpdesk.conversation.ConversationForgotten;
 import org.lots.helpdesk.handoff.Handoff;
@@ -44,7 +43,7 @@ public class DeletedTotals {
         List<Handoff> handoffs = mongo.find(query(where("conversationId").is(gone.conversationId())), Handoff.class);
         if (!handoffs.isEmpty()) u.inc("handoffs", handoffs.size());
         for (Handoff h : handoffs) {
-            if (h.getOutcome() != null) u.inc("outcomes." + h.getOutcome().name().toLowerCase(Locale.ROOT), 1);
+            if (h.getOutcome() != null) u.inc("outcomes." + h.getOutcome(), 1);
             if (h.getSatisfaction() != null) u.inc("satisfactionCount", 1).inc("satisfactionSum", h.getSatisfaction());
         }
         mongo.findAndModify(query(where("_id").is(key)), u, FindAndModifyOptions.options().upsert(true), org.bson.Document.class, COLLECTION);

@@ -53,8 +53,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/preview/**", "/api/editor/**").hasRole("EDITOR")
                         .requestMatchers("/api/handoffs/**").hasAnyRole("ADVISER", "ADMIN")
                         .requestMatchers("/api/console/me").authenticated()
+                        .requestMatchers("/api/console/outcomes").hasAnyRole("ADVISER", "ADMIN", "COORDINATOR") // labels for reports too
                         .requestMatchers("/api/console/**").hasAnyRole("ADVISER", "ADMIN")
-                        .requestMatchers("/api/reports/**").hasRole("COORDINATOR")
+                        .requestMatchers("/api/reports/**", "/console/reports.html", "/console/reports.js").hasRole("COORDINATOR")
+                        .requestMatchers("/console/failures.html", "/console/failures.js").hasRole("EDITOR")
                         .requestMatchers("/api/admin/**", "/console/admin.html", "/console/admin.js", "/console/audit.html",
                                 "/console/audit.js").hasRole("ADMIN")
                         .requestMatchers("/console/simulator.*", "/console/health.*").hasRole("EDITOR") // the editors' pages

@@ -28,11 +28,15 @@ class EditorController {
         this.clock = clock;
     }
 
-    /** Questions of the last {@code days} days that ended in fallback, a clarification or a handoff, grouped. */
+    /**
+     * Questions of the last {@code days} days that ended in fallback, a clarification or a handoff, grouped; with
+     * {@code language}, only those in that language (the editors' failure view links here per language).
+     */
     @GetMapping("/unanswered")
-    List<UnansweredGroups.Group> unanswered(@RequestParam(defaultValue = "30") int days) {
+    List<UnansweredGroups.Group> unanswered(@RequestParam(defaultValue = "30") int days, @RequestParam(required = false) String language) {
         var since = clock.instant().minus(Duration.ofDays(Math.max(1, Math.min(days, 3650))));
         List<UnansweredQuestion> recent = unanswered.findByAtAfter(since, Sort.by(Sort.Direction.DESC, "at")).stream()
+                .filter(q -> language == null || language.isBlank() || language.equals(q.language()))
                 .limit(MAX_QUESTIONS).toList();
         return UnansweredGroups.of(recent, content.current().router());
     }

@@ -80,6 +80,12 @@ class AccessRulesIntegrationTests {
             Map.entry("POST /api/studio/inbox/{id}/example", Set.of("EDITOR")),
             Map.entry("GET /api/editor/translations/{lang}.xliff", Set.of("EDITOR", "REVIEWER")),
             Map.entry("PUT /api/editor/translations/{lang}.xliff", Set.of("EDITOR", "REVIEWER")),
+            // reports (issue 13): outcomes for the console, follow-ups, the coordinator's summary, the editors' failures
+            Map.entry("GET /api/console/outcomes", Set.of("ADVISER", "ADMIN", "COORDINATOR")),
+            Map.entry("POST /api/handoffs/{id}/outcomes", Set.of("ADVISER", "ADMIN")),
+            Map.entry("GET /api/reports/summary", Set.of("COORDINATOR")),
+            Map.entry("GET /api/reports/summary.csv", Set.of("COORDINATOR")),
+            Map.entry("GET /api/editor/failures", Set.of("EDITOR")),
             // The web chat is public: its per-conversation token is the key (WebchatApiIntegrationTests).
             Map.entry("POST /webchat/conversations", Set.of(PUBLIC)),
             Map.entry("POST /webchat/conversations/{id}/messages", Set.of(PUBLIC)),
@@ -98,6 +104,10 @@ class AccessRulesIntegrationTests {
             Map.entry("GET /console/review.html", Set.of("EDITOR", "REVIEWER")),
             Map.entry("GET /console/examples.html", Set.of("EDITOR", "REVIEWER")),
             Map.entry("GET /console/studio.js", Set.of("EDITOR", "REVIEWER")),
+            Map.entry("GET /console/reports.html", Set.of("COORDINATOR")),
+            Map.entry("GET /console/reports.js", Set.of("COORDINATOR")),
+            Map.entry("GET /console/failures.html", Set.of("EDITOR")),
+            Map.entry("GET /console/failures.js", Set.of("EDITOR")),
             Map.entry("GET /console/admin.html", Set.of("ADMIN")),
             Map.entry("GET /console/admin.js", Set.of("ADMIN")),
             Map.entry("GET /console/index.html", Set.of(ANY)));

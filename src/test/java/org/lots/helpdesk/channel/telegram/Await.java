@@ -5,13 +5,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for something asynchronous by looking again and again, up to a generous deadline: never a fixed sleep. */
-final class Await {
+public final class Await {
 
     static final Duration DEADLINE = Duration.ofSeconds(20);
 
     private Await() {}
 
-    static <T> T until(String what, Supplier<T> probe, Predicate<T> done) {
+    public static <T> T until(String what, Supplier<T> probe, Predicate<T> done) {
         long end = System.nanoTime() + DEADLINE.toNanos();
         T last = null;
         while (System.nanoTime() < end) {
@@ -27,7 +27,7 @@ final class Await {
         throw new AssertionError("gave up after " + DEADLINE.toSeconds() + " s waiting for " + what + "; last seen: " + last);
     }
 
-    static void until(String what, Supplier<Boolean> condition) {
+    public static void until(String what, Supplier<Boolean> condition) {
         until(what, condition, Boolean::booleanValue);
     }
 }

@@ -20,19 +20,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What the Telegram tests share: waiting for exactly the messages a chat should have got (never "at least"), and a
  * newcomer's whole way to a person and back through the product's own adviser API, the same on polling and webhook.
  */
-final class TelegramHarness {
+public final class TelegramHarness {
 
     private final FakeBotApi api;
     private final MongoTemplate mongo;
     private final ContentService content;
 
-    TelegramHarness(FakeBotApi api, MongoTemplate mongo, ContentService content) {
+    public TelegramHarness(FakeBotApi api, MongoTemplate mongo, ContentService content) {
         this.api = api;
         this.mongo = mongo;
         this.content = content;
     }
 
-    String t(String language, String key) {
+    public String t(String language, String key) {
         return content.current().texts().format(language, key);
     }
 
@@ -44,7 +44,7 @@ final class TelegramHarness {
      * Waits until the chat got {@code count} messages and nothing more is on its way (its outbox is empty), then
      * checks that it got exactly that many: a leftover or an extra message fails instead of counting.
      */
-    List<Call> exactly(long chat, int count) {
+    public List<Call> exactly(long chat, int count) {
         Await.until(count + " message(s) to chat " + chat, () -> api.sent(chat), l -> l.size() >= count);
         Await.until("nothing more on its way to chat " + chat, () -> mongo.count(Query.query(Criteria.where("chatId").is(chat)),
                 OutboxStore.COLLECTION) == 0);
@@ -54,13 +54,13 @@ final class TelegramHarness {
     }
 
     /** {@link #exactly} with the texts themselves: everything the chat got so far, in order. */
-    List<Call> exactly(long chat, List<String> texts) {
+    public List<Call> exactly(long chat, List<String> texts) {
         List<Call> sent = exactly(chat, texts.size());
         assertEquals(texts, sent.stream().map(Call::text).toList(), "messages to chat " + chat);
         return sent;
     }
 
-    static JsonNode button(Call message, String label) {
+    public static JsonNode button(Call message, String label) {
         return message.buttons().stream().filter(b -> b.path("text").asText().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + message.labels()));
     }
@@ -70,7 +70,7 @@ final class TelegramHarness {
      * queue; an adviser claims the chat, writes, reads the newcomer's answer and closes it through the adviser API;
      * the newcomer rates the help with a button. Every message the newcomer gets is checked, exactly and in order.
      */
-    void escalateClaimTalkCloseAndRate(Api admin, long chat) {
+    public void escalateClaimTalkCloseAndRate(Api admin, long chat) {
         String en = "en", adviserName = "adviser" + chat, password = "Adviser-Secret-2026!";
         Api.Response created = admin.post("/api/admin/users", Map.of("username", adviserName, "password", password,
                 "roles", List.of("ADVISER"), "languages", List.of(en)));

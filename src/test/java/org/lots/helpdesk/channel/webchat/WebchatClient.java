@@ -20,19 +20,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The web chat API as a widget uses it, for tests: a conversation, its token, JSON in and out, and its live stream. */
-final class WebchatClient {
+public final class WebchatClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
-    String id, token;
+    public String id, token;
 
-    WebchatClient(int port) {
+    public WebchatClient(int port) {
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** Starts a conversation (in {@code language}, or none) and says /start. */
-    WebchatClient start(String language) {
+    public WebchatClient start(String language) {
         Api.Response r = call("POST", "/webchat/conversations", language == null ? Map.of() : Map.of("language", language), null, Map.of());
         if (r.status() != 201) throw new AssertionError("start: " + r.status() + " " + r.body());
         id = r.json().get("id").asText();
@@ -40,19 +40,19 @@ final class WebchatClient {
         return this;
     }
 
-    Api.Response say(String text) {
+    public Api.Response say(String text) {
         return call("POST", "/webchat/conversations/" + id + "/messages", Map.of("text", text), token, Map.of());
     }
 
-    Api.Response press(String payload) {
+    public Api.Response press(String payload) {
         return call("POST", "/webchat/conversations/" + id + "/messages", Map.of("payload", payload), token, Map.of());
     }
 
-    Api.Response history() {
+    public Api.Response history() {
         return call("GET", "/webchat/conversations/" + id, null, token, Map.of());
     }
 
-    Api.Response delete() {
+    public Api.Response delete() {
         return call("DELETE", "/webchat/conversations/" + id, null, token, Map.of());
     }
 
