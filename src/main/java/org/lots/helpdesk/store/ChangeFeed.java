@@ -13,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.lots.helpdesk.conversation.ConversationForgotten;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -60,6 +62,13 @@ public class ChangeFeed {
             return size() > 20_000;
         }
     });
+    /** Conversations deleted lately: a change about one that comes after its deletion is not written down. */
+    private final Set<String> forgotten = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 1000;
+        }
+    }));
     private volatile MongoCursor<ChangeStreamDocument<Document>> stream;
     private long lastPoll;
 
@@ -81,6 +90,7 @@ public class ChangeFeed {
 
     /** Tells the other instances; never throws (a live update is a courtesy, the data itself is stored). */
     public void publish(String topic, String id, String conversationId) {
+        if (conversationId != null && forgotten.contains(conversationId)) return; // other instances' polls catch a removal
         try {
             Document d = new Document("_id", new ObjectId()).append("topic", topic).append("origin", origin);
             if (id != null) d.append("ref", id);
@@ -140,6 +150,13 @@ public class ChangeFeed {
         } catch (RuntimeException e) {
             log.warn("A live update listener failed ({})", e.getClass().getSimpleName());
         }
+    }
+
+    /** A deleted conversation leaves no id behind, here neither (the changes would go within the hour anyway). */
+    @EventListener
+    void on(ConversationForgotten gone) {
+        forgotten.add(gone.conversationId());
+        mongo.remove(Query.query(Criteria.where("conversationId").is(gone.conversationId())), COLLECTION);
     }
 
     private void purge() {
