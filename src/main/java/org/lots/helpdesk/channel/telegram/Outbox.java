@@ -37,8 +37,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * Everything the bot sends goes through here. A message is first stored ({@link OutboxStore}), then sent by the
  * sender loop of whichever instance claims it first: each instance reads the oldest stored messages, and for each
  * chat only the first one (so a chat's messages go out in order, one at a time, over all instances) is claimed
- * with one atomic update and sent. Telegram's limits hold for the bot as a whole ({@link SharedRateLimits}, after a
- * local {@link RateLimiter} that spares the store the hopeless tries); a 429 pauses the chat as long as it asks
+ * with one atomic update and sent. Telegram's limit for the bot holds over all instances ({@link SharedRateLimits},
+ * after a local {@link RateLimiter} that also keeps each chat's pace); a 429 pauses the chat as long as it asks
  * (stored, so every instance waits), network errors and 5xx are retried with a growing pause, and a chat whose user
  * blocked the bot (403) is no longer written to. A message leaves the store only after Telegram's OK; a claim whose
  * instance died goes stale and is taken over, so what was unconfirmed is sent again, in order.
@@ -275,7 +275,7 @@ class Outbox {
             Instant now = clock.instant();
             entry = store.claim(seen.id(), leases.owner(), now, now.minus(claimStale));
             if (entry != null) {
-                for (long wait; running && (wait = shared.take(entry.chatId(), System.currentTimeMillis())) > 0; ) sleep(wait);
+                for (long wait; running && (wait = shared.take(System.currentTimeMillis())) > 0; ) sleep(wait);
                 if (running) {
                     attempt(entry);
                     return;

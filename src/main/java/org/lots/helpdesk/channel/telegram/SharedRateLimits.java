@@ -12,10 +12,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Telegram's sending limits for the bot as a whole, over every instance: counters in the store, one document per
- * second for the bot and one per window for each chat ({@code perChatBurst} messages per
- * {@code perChatBurst / perChatPerSecond} seconds), each taken with one atomic {@code $inc}. A counter past its
- * limit means "not in this window"; the message waits for the next one. Old windows are purged.
+ * Telegram's sending limit for the bot as a whole, over every instance: a counter in the store, one document per
+ * second, taken with one atomic {@code $inc}. A counter past the limit means "not in this second"; the message
+ * waits for the next one. Old seconds are purged. The per-chat pace stays with each instance's {@link RateLimiter}
+ * (a counter per chat would keep chat ids in the store): a chat's messages are sent one at a time over all
+ * instances anyway, and a 429 Telegram might still answer pauses the chat on every instance (stored notBefore).
  */
 @Component
 @ConditionalOnTelegram
@@ -25,28 +26,18 @@ class SharedRateLimits {
 
     private final MongoTemplate mongo;
     private final String bot;
-    private final int perSecond, chatBurst;
-    private final long chatWindowMs;
+    private final int perSecond;
 
     SharedRateLimits(MongoTemplate mongo, BotApi api, TelegramProperties properties) {
         this.mongo = mongo;
         this.bot = api.botId();
-        TelegramProperties.Limits l = properties.limits();
-        this.perSecond = Math.max(1, (int) Math.floor(l.messagesPerSecond()));
-        this.chatBurst = l.perChatBurst();
-        this.chatWindowMs = Math.max(1, Math.round(1000.0 * l.perChatBurst() / l.perChatPerSecond()));
+        this.perSecond = Math.max(1, (int) Math.floor(properties.limits().messagesPerSecond()));
     }
 
-    /**
-     * Takes one message from the bot's and the chat's window; when either is full, answers how many milliseconds
-     * to wait before trying again (0: send now).
-     */
-    long take(long chatId, long nowMillis) {
+    /** Takes one message from the bot's second; when it is full, answers how many milliseconds to wait (0: send now). */
+    long take(long nowMillis) {
         long second = nowMillis / 1000;
-        if (count("b:" + bot + ":" + second, nowMillis) > perSecond) return 1000 - nowMillis % 1000;
-        long window = nowMillis / chatWindowMs;
-        if (count("c:" + bot + ":" + chatId + ":" + window, nowMillis) > chatBurst) return chatWindowMs - nowMillis % chatWindowMs;
-        return 0;
+        return count("b:" + bot + ":" + second, nowMillis) > perSecond ? 1000 - nowMillis % 1000 : 0;
     }
 
     private long count(String key, long nowMillis) {
