@@ -15,6 +15,8 @@ import org.lots.helpdesk.handoff.Handoff;
 import org.lots.helpdesk.handoff.HandoffChanged;
 import org.lots.helpdesk.handoff.HandoffRepository;
 import org.lots.helpdesk.handoff.Presence;
+import org.lots.helpdesk.store.Change;
+import org.lots.helpdesk.store.ChangeFeed;
 import org.lots.helpdesk.users.UserChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +29,9 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Pushes "something changed" to every open adviser console (server-sent events), so that the queue and the open
- * conversation refresh without reloading. Changes made on this instance are pushed at once; a poll of the open
- * handoffs' versions catches changes made on other instances. Events carry ids only: the console fetches the rest
+ * conversation refresh without reloading. Changes made on this instance are pushed at once, and through the
+ * database ({@link ChangeFeed}) to the consoles connected to other instances; a poll of the open handoffs' versions
+ * is the safety net. Events carry ids only: the console fetches the rest
  * through the adviser API, with the adviser's own rights.
  */
 @Component
@@ -41,6 +44,7 @@ class ConsoleEvents {
 
     private final HandoffRepository handoffs;
     private final Presence presence;
+    private final ChangeFeed feed;
     private final Map<SseEmitter, String> streams = new ConcurrentHashMap<>();
     /** One thread sends everything: an emitter must not be written by two threads at once. */
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -51,7 +55,8 @@ class ConsoleEvents {
     /** Open handoff id -> version, as last seen by the poll (sender thread only). */
     private Map<String, Long> versions = null;
 
-    ConsoleEvents(HandoffRepository handoffs, Presence presence) {
+    ConsoleEvents(HandoffRepository handoffs, Presence presence, ChangeFeed feed) {
+        this.feed = feed;
         this.handoffs = handoffs;
         this.presence = presence;
         sender.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -97,8 +102,19 @@ class ConsoleEvents {
 
     @EventListener
     void on(HandoffChanged change) {
+        feed.publish("handoff", change.handoffId(), change.conversationId()); // the other instances' consoles
+        broadcast(change.handoffId(), change.conversationId());
+    }
+
+    /** A handoff changed on another instance (through the database). */
+    @EventListener
+    void on(Change change) {
+        if ("handoff".equals(change.topic())) broadcast(change.id(), change.conversationId());
+    }
+
+    private void broadcast(String handoffId, String conversationId) {
         if (streams.isEmpty()) return;
-        String data = "{\"id\":" + quote(change.handoffId()) + ",\"conversationId\":" + quote(change.conversationId()) + "}";
+        String data = "{\"id\":" + quote(handoffId) + ",\"conversationId\":" + quote(conversationId) + "}";
         sender.execute(() -> broadcast(data));
     }
 

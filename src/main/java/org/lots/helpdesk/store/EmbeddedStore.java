@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.lots.helpdesk.system.HelpdeskProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -34,7 +35,8 @@ public class EmbeddedStore {
     private static final int WORKER_THREADS = 16;
 
     @Bean(destroyMethod = "shutdown")
-    MongoServer embeddedMongoServer(HelpdeskProperties properties) {
+    MongoServer embeddedMongoServer(HelpdeskProperties properties, @Value("${helpdesk.embedded.port:0}") int port) {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("helpdesk.embedded.port must be 0-65535, not " + port);
         Path dir = Path.of(properties.dataDir());
         try {
             Files.createDirectories(dir);
@@ -43,7 +45,8 @@ public class EmbeddedStore {
         }
         Path file = dir.resolve("helpdesk.mv");
         MongoServer server = server(file);
-        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
+        // Loopback only: another instance on this machine (or a tool) may use it, nobody from outside.
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded store at {} (port {})", file.toAbsolutePath(), address.getPort());
         return server;

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.lots.helpdesk.channel.telegram.OutboundMessage.KeyButton;
 import org.lots.helpdesk.channel.telegram.OutboxStore.OutboxEntry;
 import org.lots.helpdesk.channel.telegram.TelegramErrors.Failure;
+import org.lots.helpdesk.store.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,24 +34,32 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Everything the bot sends goes through here. A message is first stored ({@link OutboxStore}), then sent by a
- * sender loop that keeps each chat's messages in order (one in flight per chat), respects Telegram's limits
- * ({@link RateLimiter}), waits as long as a 429 asks, retries network errors and 5xx with a growing pause, and stops
- * writing to a chat whose user blocked the bot (403). A message leaves the store only after Telegram's OK, so a
- * restart resends exactly the unconfirmed ones, in order.
+ * Everything the bot sends goes through here. A message is first stored ({@link OutboxStore}), then sent by the
+ * sender loop of whichever instance claims it first: each instance reads the oldest stored messages, and for each
+ * chat only the first one (so a chat's messages go out in order, one at a time, over all instances) is claimed
+ * with one atomic update and sent. Telegram's limit for the bot holds over all instances ({@link SharedRateLimits},
+ * after a local {@link RateLimiter} that also keeps each chat's pace); a 429 pauses the chat as long as it asks
+ * (stored, so every instance waits), network errors and 5xx are retried with a growing pause, and a chat whose user
+ * blocked the bot (403) is no longer written to. A message leaves the store only after Telegram's OK; a claim whose
+ * instance died goes stale and is taken over, so what was unconfirmed is sent again, in order.
  * <p>
- * One window remains: when the app dies after Telegram accepted a message but before the store forgot it (one
- * HTTP answer and one local write), that message is sent again after the restart. Telegram has no idempotency key
- * for sendMessage, so at-least-once is the best any sender can do; the window is per chat at most one message.
+ * An update's answers are sent only once the update is marked handled: a restart then tells a handled update by
+ * its stored answers, and never replays a turn whose answers already went out.
  * <p>
- * The sender keeps its queue in memory beside the store: it assumes one running instance sends for a bot.
+ * One window remains: when an instance dies after Telegram accepted a message but before the store forgot it (one
+ * HTTP answer and one local write), that message is sent again by whoever takes it over. Telegram has no
+ * idempotency key for sendMessage, so at-least-once is the best any sender can do; the window is per chat at most
+ * one message.
  */
 @Component
 @ConditionalOnTelegram
 class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-    private static final long IDLE_WAIT_MS = 1000;
+    /** How often the store is read when nothing happened here: what other instances stored is sent within this. */
+    private static final long IDLE_WAIT_MS = 250;
+    /** Messages read per look: the heads of this many oldest messages' chats are the candidates. */
+    private static final int LOOK_AHEAD = 500;
 
     private final OutboxStore store;
     private final ChatStates chats;
@@ -56,33 +67,41 @@ class Outbox {
     private final Clock clock;
     private final TelegramProperties.Outbox policy;
     private final RateLimiter limiter;
+    private final SharedRateLimits shared;
+    private final UpdateLog updates;
+    private final Leases leases;
+    private final Duration claimStale;
     private final AtomicLong seq;
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Map<Long, ChatQueue> queues = new HashMap<>();
+    /** Chats with a message being sent by this instance (guarded by lock). */
+    private final Set<Long> inFlight = new HashSet<>();
+    /** A 429 pauses the whole chat until then (guarded by lock); the stored notBefore tells the other instances. */
+    private final Map<Long, Long> pausedUntil = new HashMap<>();
+    /** Updates known to be handled, so that their answers need no second look (bounded; guarded by lock). */
+    private final Set<String> handledUpdates = Collections.newSetFromMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
+    private boolean poked;
     private volatile boolean running;
     private Thread loop;
     private ExecutorService senders;
 
-    /** One chat's unsent messages by seq; at most one of them is being sent at a time. */
-    private static final class ChatQueue {
-        final long chatId;
-        final TreeMap<Long, OutboxEntry> entries = new TreeMap<>();
-        boolean inFlight;
-        long retryAt; // a 429 pauses the whole chat
-
-        ChatQueue(long chatId) {
-            this.chatId = chatId;
-        }
-    }
-
-    Outbox(OutboxStore store, ChatStates chats, BotApi api, Clock clock, TelegramProperties properties) {
+    Outbox(OutboxStore store, ChatStates chats, BotApi api, Clock clock, TelegramProperties properties, SharedRateLimits shared,
+           UpdateLog updates, Leases leases, ClusterProperties cluster) {
         this.store = store;
         this.chats = chats;
         this.api = api;
         this.clock = clock;
         this.policy = properties.outbox();
+        this.shared = shared;
+        this.updates = updates;
+        this.leases = leases;
+        this.claimStale = cluster.claimStale();
         this.limiter = new RateLimiter(properties.limits().messagesPerSecond(), properties.limits().perChatPerSecond(),
                 properties.limits().perChatBurst());
         // Sequence numbers must grow across restarts: start above both the clock and anything still stored.
@@ -90,9 +109,8 @@ class Outbox {
     }
 
     /**
-     * Stores messages for a chat durably (nothing when the chat is stopped or unreachable); they are sent once
-     * {@link #release released}. Answers to an update are released only after the update is marked handled, so
-     * that a restart can tell a handled update by its stored answers.
+     * Stores messages for a chat durably (nothing when the chat is stopped or unreachable). Answers to an update go
+     * out once the update is marked handled, so that a restart can tell a handled update by its stored answers.
      */
     List<OutboxEntry> store(long chatId, List<OutboundMessage> messages, String update) {
         if (messages.isEmpty()) return List.of();
@@ -104,24 +122,24 @@ class Outbox {
         List<OutboxEntry> entries = new ArrayList<>();
         for (OutboundMessage m : messages) {
             entries.add(new OutboxEntry(null, seq.getAndIncrement(), chatId, m.kind(), m.text(), m.keyboard(), m.messageId(),
-                    update, 0, now, now));
+                    update, 0, now, now, null, null));
         }
         return store.insert(entries);
     }
 
-    /** Hands stored messages to the sender. */
+    /** Stored messages may go now (their update is marked handled): look at the store at once. */
     void release(List<OutboxEntry> entries) {
         if (entries.isEmpty()) return;
         lock.lock();
         try {
-            for (OutboxEntry e : entries) queue(e.chatId()).entries.put(e.seq(), e);
-            changed.signalAll();
+            for (OutboxEntry e : entries) if (e.update() != null) handledUpdates.add(e.update());
+            poke();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Stores and releases at once (messages that answer no update, such as an adviser's). */
+    /** Stores and sends (messages that answer no update, such as an adviser's). */
     void send(long chatId, List<OutboundMessage> messages) {
         release(store(chatId, messages, null));
     }
@@ -129,13 +147,6 @@ class Outbox {
     /** The user blocked the bot: forget what was still to be sent. */
     void dropChat(long chatId) {
         long dropped = store.deleteChat(chatId);
-        lock.lock();
-        try {
-            ChatQueue q = queues.get(chatId);
-            if (q != null) q.entries.clear();
-        } finally {
-            lock.unlock();
-        }
         if (dropped > 0) log.info("A newcomer blocked the bot; {} unsent message(s) dropped", dropped);
     }
 
@@ -143,11 +154,8 @@ class Outbox {
         return store.hasAnswerTo(update);
     }
 
-    /** Loads what a previous run left unsent and starts sending. */
+    /** Starts sending what is stored, by this run, an earlier one or another instance. */
     void start() {
-        List<OutboxEntry> left = store.all();
-        if (!left.isEmpty()) log.info("Telegram outbox: {} message(s) left unsent by the previous run", left.size());
-        release(left);
         running = true;
         senders = Executors.newFixedThreadPool(8, named("telegram-send"));
         loop = named("telegram-outbox").newThread(this::run);
@@ -176,18 +184,14 @@ class Outbox {
         }
     }
 
-    /** How many messages wait (for tests and health). */
+    /** How many messages wait to be sent, over all instances (for tests and health). */
     int waiting() {
-        lock.lock();
-        try {
-            return queues.values().stream().mapToInt(q -> q.entries.size()).sum();
-        } finally {
-            lock.unlock();
-        }
+        return (int) store.count();
     }
 
-    private ChatQueue queue(long chatId) {
-        return queues.computeIfAbsent(chatId, ChatQueue::new);
+    private void poke() {
+        poked = true;
+        changed.signalAll();
     }
 
     // ---------------------------------------------------------------- the sender loop
@@ -201,7 +205,7 @@ class Outbox {
                 if (!running) return;
             } catch (Throwable t) {
                 org.lots.helpdesk.limits.Fatal.check(t);
-                log.error("Telegram outbox loop failed ({}); it goes on", t.getClass().getName());
+                log.warn("Telegram outbox loop failed ({}); it goes on", t.getClass().getName());
                 sleep(1000);
             }
         }
@@ -214,64 +218,93 @@ class Outbox {
     }
 
     private void loop() throws InterruptedException {
-        lock.lock();
-        try {
-            while (running) {
+        while (running) {
+            List<OutboxEntry> oldest = store.oldest(LOOK_AHEAD); // outside the lock: the store may be slow
+            lock.lock();
+            try {
                 long now = clock.millis();
                 long wake = now + IDLE_WAIT_MS;
-                List<ChatQueue> ready = new ArrayList<>();
-                for (ChatQueue q : queues.values()) {
-                    if (!q.inFlight && !q.entries.isEmpty()) ready.add(q);
-                }
-                // The oldest waiting message goes first, whichever chat it is for.
-                ready.sort(Comparator.comparingLong(q -> q.entries.firstKey()));
-                for (ChatQueue q : ready) {
-                    OutboxEntry head = q.entries.firstEntry().getValue();
-                    long due = Math.max(q.retryAt, head.notBefore().toEpochMilli());
+                Set<Long> seen = new HashSet<>();
+                for (OutboxEntry head : oldest) {
+                    if (!seen.add(head.chatId())) continue; // not the chat's first: it waits for the one before
+                    if (inFlight.contains(head.chatId())) continue;
+                    if (head.claimedBy() != null && head.claimedAt() != null && !head.claimedAt().isBefore(clock.instant().minus(claimStale))) {
+                        continue; // another instance is sending it
+                    }
+                    long due = Math.max(pausedUntil.getOrDefault(head.chatId(), 0L), head.notBefore().toEpochMilli());
                     if (due > now) {
                         wake = Math.min(wake, due);
                         continue;
                     }
-                    long wait = limiter.waitMillis(q.chatId, now);
+                    if (!answerMayGo(head)) continue; // its update is not marked handled yet
+                    long wait = limiter.waitMillis(head.chatId(), now);
                     if (wait > 0) {
                         wake = Math.min(wake, now + wait);
                         continue;
                     }
-                    limiter.take(q.chatId, now);
-                    q.inFlight = true;
-                    senders.execute(() -> attemptSafely(head));
+                    limiter.take(head.chatId(), now);
+                    inFlight.add(head.chatId());
+                    senders.execute(() -> claimAndSend(head));
                 }
-                queues.values().removeIf(q -> q.entries.isEmpty() && !q.inFlight);
-                changed.await(Math.max(1, wake - now), TimeUnit.MILLISECONDS);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Whatever happens while sending, the chat is not left "in flight" for ever: it is tried again shortly. */
-    private void attemptSafely(OutboxEntry entry) {
-        try {
-            attempt(entry);
-        } catch (Throwable t) {
-            org.lots.helpdesk.limits.Fatal.check(t);
-            log.error("Sending a Telegram message failed ({}); trying again shortly", t.getClass().getName());
-            lock.lock();
-            try {
-                ChatQueue q = queue(entry.chatId());
-                q.inFlight = false;
-                q.retryAt = clock.millis() + 5000;
-                changed.signalAll();
+                pausedUntil.values().removeIf(until -> until < now);
+                if (!poked) changed.await(Math.max(1, wake - now), TimeUnit.MILLISECONDS);
+                poked = false;
             } finally {
                 lock.unlock();
             }
         }
     }
 
-    /** One attempt to send one message; runs on a sender thread, without the lock while talking to Telegram. */
+    /** Answers to an update wait until it is marked handled (called under the lock; a store read when unknown). */
+    private boolean answerMayGo(OutboxEntry e) {
+        if (e.update() == null || handledUpdates.contains(e.update())) return true;
+        boolean handled;
+        try {
+            handled = updates.handled(e.updateId());
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+        if (handled) handledUpdates.add(e.update());
+        return handled;
+    }
+
+    /** Claims the message (another instance may have been faster) and sends it within the bot's shared limits. */
+    private void claimAndSend(OutboxEntry seen) {
+        OutboxEntry entry = null;
+        try {
+            Instant now = clock.instant();
+            entry = store.claim(seen.id(), leases.owner(), now, now.minus(claimStale));
+            if (entry != null) {
+                for (long wait; running && (wait = shared.take(System.currentTimeMillis())) > 0; ) sleep(wait);
+                if (running) {
+                    attempt(entry);
+                    return;
+                }
+                store.save(entry); // stopping: give the claim up so that another instance sends it now
+            }
+            done(seen.chatId(), 0);
+        } catch (Throwable t) {
+            org.lots.helpdesk.limits.Fatal.check(t);
+            log.warn("Sending a Telegram message failed ({}); trying again shortly", t.getClass().getName());
+            done(seen.chatId(), clock.millis() + 5000);
+        }
+    }
+
+    /** The chat's message in flight here is finished with (sent, kept for later, or taken by another instance). */
+    private void done(long chatId, long pauseChatUntil) {
+        lock.lock();
+        try {
+            inFlight.remove(chatId);
+            if (pauseChatUntil > 0) pausedUntil.put(chatId, pauseChatUntil);
+            poke();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** One attempt to send one claimed message; runs on a sender thread, without the lock while talking to Telegram. */
     private void attempt(OutboxEntry entry) {
         long chatId = entry.chatId();
-        OutboxEntry next = null; // the entry to keep (rescheduled) or null when it is done with
         long pauseChatUntil = 0;
         boolean dropChat = false;
         try {
@@ -289,14 +322,14 @@ class Outbox {
                 case FLOOD -> {
                     log.info("Telegram asked to wait {} s before the next message to a chat", f.retryAfterSeconds());
                     pauseChatUntil = now.toEpochMilli() + f.retryAfterSeconds() * 1000L;
-                    next = keep(entry.retryAt(Instant.ofEpochMilli(pauseChatUntil)));
+                    keep(entry.retryAt(Instant.ofEpochMilli(pauseChatUntil)));
                 }
                 case BLOCKED -> dropChat = true;
                 case REJECTED -> {
                     if (entry.kind() == OutboundMessage.Kind.SEND && !entry.keyboard().isEmpty()) {
                         // Better the text without its buttons than nothing at all.
                         log.warn("Telegram refused a message with buttons ({}); sending it without them", f.description());
-                        next = keep(entry.withoutButtons());
+                        keep(entry.withoutButtons());
                     } else {
                         if (entry.kind() == OutboundMessage.Kind.SEND) log.warn("Telegram refused a message: {}", f.description());
                         else log.debug("Telegram refused to edit buttons: {}", f.description());
@@ -311,7 +344,7 @@ class Outbox {
                         log.warn("Sending to Telegram failed ({}); retry {} in {} ms", f.code() == null ? f.description() : "HTTP " + f.code(),
                                 entry.attempts() + 1, pause.toMillis());
                     }
-                    next = keep(entry.retryAt(now.plus(pause)));
+                    keep(entry.retryAt(now.plus(pause)));
                 }
             }
         }
@@ -319,17 +352,7 @@ class Outbox {
             chats.unreachable(chatId, true);
             dropChat(chatId);
         }
-        lock.lock();
-        try {
-            ChatQueue q = queue(chatId);
-            q.inFlight = false;
-            if (pauseChatUntil > 0) q.retryAt = pauseChatUntil;
-            if (next != null) q.entries.put(next.seq(), next);
-            else q.entries.remove(entry.seq());
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        done(chatId, pauseChatUntil);
     }
 
     private void execute(OutboxEntry e) throws TelegramApiException {
@@ -377,7 +400,7 @@ class Outbox {
                 return;
             } catch (RuntimeException e) {
                 if (attempt >= 5) {
-                    log.error("Could not mark a Telegram message as sent ({}); it may be sent again after a restart", e.getClass().getSimpleName());
+                    log.error("Could not mark a Telegram message as sent ({}); it is sent again once its claim is stale", e.getClass().getSimpleName());
                     return;
                 }
                 sleep(200L * attempt);
@@ -385,13 +408,13 @@ class Outbox {
         }
     }
 
-    private OutboxEntry keep(OutboxEntry entry) {
+    /** Stores the next attempt's time and gives the claim up; if that fails the claim goes stale and is retaken. */
+    private void keep(OutboxEntry entry) {
         try {
             store.save(entry);
         } catch (RuntimeException e) {
-            log.warn("Could not store a retry time ({}); keeping it in memory", e.getClass().getSimpleName());
+            log.warn("Could not store a retry time ({}); the message is tried again once its claim is stale", e.getClass().getSimpleName());
         }
-        return entry;
     }
 
     private static void sleep(long ms) {

@@ -1,10 +1,13 @@
 package org.lots.helpdesk.channel.telegram;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.lots.helpdesk.store.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,29 +36,64 @@ class PollingReceiver implements UpdateReceiver, LongPollingUpdateConsumer {
     private final BotApi api;
     private final UpdateHandler handler;
     private final int timeoutSeconds;
+    private final Leases leases;
+    private final Duration leaseTtl;
+    private final String lease;
     private volatile boolean running;
-    private ScheduledExecutorService executor;
+    private ScheduledExecutorService executor, keeper;
     private TelegramBotsLongPollingApplication application;
 
-    PollingReceiver(BotApi api, UpdateHandler handler, TelegramProperties properties) {
+    PollingReceiver(BotApi api, UpdateHandler handler, TelegramProperties properties, Leases leases, ClusterProperties cluster) {
         this.api = api;
         this.handler = handler;
         this.timeoutSeconds = (int) Math.max(0, Math.min(50, properties.polling().timeout().toSeconds()));
+        this.leases = leases;
+        this.leaseTtl = cluster.pollingLease();
+        this.lease = "telegram-polling:" + api.botId();
     }
 
+    /**
+     * Telegram allows one getUpdates caller per bot: of several instances, the one holding the polling lease polls.
+     * Each instance tries to take or renew it every third of its time; when the holder dies, another takes over
+     * once it ran out.
+     */
     @Override
     public synchronized void start() {
         running = true;
-        ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, Outbox.named("telegram-polling"));
-        ex.setRemoveOnCancelPolicy(true);
-        executor = ex;
-        application = new TelegramBotsLongPollingApplication(api::json, api::pollingHttp, () -> executor);
-        register(1);
+        keeper = Executors.newSingleThreadScheduledExecutor(Outbox.named("telegram-polling-lease"));
+        keeper.scheduleWithFixedDelay(this::keepLease, 0, Math.max(100, leaseTtl.toMillis() / 3), TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void keepLease() {
+        if (!running) return;
+        boolean mine;
+        try {
+            mine = leases.acquire(lease, leaseTtl);
+        } catch (RuntimeException e) {
+            log.warn("Polling lease unreadable ({}); polling goes on until it would have run out", e.getClass().getSimpleName());
+            return; // the store is away: nobody else can take the lease either until it is back
+        }
+        if (mine && application == null) {
+            log.info("This instance holds the polling lease ({})", leases.owner());
+            ScheduledThreadPoolExecutor ex = new ScheduledThreadPoolExecutor(1, Outbox.named("telegram-polling"));
+            ex.setRemoveOnCancelPolicy(true);
+            executor = ex;
+            application = new TelegramBotsLongPollingApplication(api::json, api::pollingHttp, () -> executor);
+            register(1);
+        } else if (!mine && application != null) {
+            log.warn("The polling lease went to another instance ({}); polling stops here", leases.holder(lease));
+            stopPolling();
+        }
+    }
+
+    /** True while this instance polls (for tests and the operator). */
+    boolean polling() {
+        return application != null && registered;
     }
 
     /** registerBot first deletes any webhook; when Telegram cannot be reached yet, try again later. */
-    private void register(int attempt) {
-        if (!running) return;
+    private synchronized void register(int attempt) {
+        if (!running || application == null) return;
         try {
             lastPoll = System.currentTimeMillis();
             application.registerBot(api.token(), api::url, this::getUpdates, this);
@@ -121,6 +159,21 @@ class PollingReceiver implements UpdateReceiver, LongPollingUpdateConsumer {
     @Override
     public synchronized void stop() {
         running = false;
+        if (keeper != null) keeper.shutdownNow();
+        boolean held = application != null;
+        stopPolling();
+        if (held) {
+            try {
+                leases.release(lease); // another instance takes over at once
+            } catch (RuntimeException e) {
+                log.warn("Polling lease not given up ({}); it runs out by itself", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private synchronized void stopPolling() {
+        registered = false;
+        application = null;
         if (executor != null) {
             // Not application.close(): it interrupts the waiting getUpdates call, which telegrambots logs as an
             // error. Shutting the executor down ends the polling loop after the call in progress.

@@ -1,6 +1,5 @@
 package org.lots.helpdesk.channel.telegram;
 
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -9,11 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Starts and stops the channel's parts in the one order that loses nothing. Start: settle the updates the last
- * run left half done, load the outbox, start the chat lanes, then receive. Stop: stop receiving first, let the
+ * Starts and stops the channel's parts in the one order that loses nothing. Start: the outbox, the chat lanes
+ * (whose sweep picks up what the last run left half done), then receive. Stop: stop receiving first, let the
  * lanes finish what they are doing, then stop sending (what is left stays stored). Runs after the web server
  * starts and stops before it.
  */
@@ -30,11 +28,13 @@ class TelegramChannel implements SmartLifecycle {
     private final UpdateLog updates;
     private final CallbackTokens tokens;
     private final TelegramProperties properties;
+    private final SharedRateLimits limits;
     private volatile boolean running;
     private ScheduledExecutorService housekeeping;
 
     TelegramChannel(UpdateHandler handler, Outbox outbox, UpdateReceiver receiver, CommandMenus menus, UpdateLog updates,
-                    CallbackTokens tokens, TelegramProperties properties) {
+                    CallbackTokens tokens, TelegramProperties properties, SharedRateLimits limits) {
+        this.limits = limits;
         this.handler = handler;
         this.outbox = outbox;
         this.receiver = receiver;
@@ -46,9 +46,8 @@ class TelegramChannel implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        List<Update> unfinished = handler.unfinished();
         outbox.start();
-        handler.start(unfinished);
+        handler.start();
         receiver.start();
         ScheduledThreadPoolExecutor h = new ScheduledThreadPoolExecutor(1, Outbox.named("telegram-housekeeping"));
         h.setRemoveOnCancelPolicy(true);
@@ -56,6 +55,7 @@ class TelegramChannel implements SmartLifecycle {
         // Menus: now, and again whenever the content changed (a cheap check) or Telegram was away.
         h.scheduleWithFixedDelay(this::quietly, 0, 60, TimeUnit.SECONDS);
         h.scheduleWithFixedDelay(this::purge, 1, 6 * 60, TimeUnit.MINUTES);
+        h.scheduleWithFixedDelay(this::purgeLimits, 1, 1, TimeUnit.MINUTES);
         running = true;
         log.info("Telegram channel started in {} mode (bot {})", properties.mode(), properties.token().split(":")[0]);
     }
@@ -74,6 +74,15 @@ class TelegramChannel implements SmartLifecycle {
             tokens.purge();
         } catch (RuntimeException e) {
             log.warn("Telegram housekeeping failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The sending limits' counters of windows past. */
+    private void purgeLimits() {
+        try {
+            limits.purge(java.time.Instant.now().minus(java.time.Duration.ofMinutes(1)));
+        } catch (RuntimeException e) {
+            log.warn("Telegram rate counters purge failed: {}", e.getClass().getSimpleName());
         }
     }
 

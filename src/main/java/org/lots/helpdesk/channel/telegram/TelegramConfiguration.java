@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 /** The Telegram channel exists only with a token (see {@link ConditionalOnTelegram}). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnTelegram
-@EnableConfigurationProperties(TelegramProperties.class)
+@EnableConfigurationProperties({TelegramProperties.class, ClusterProperties.class})
 class TelegramConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -1,7 +1,13 @@
 package org.lots.helpdesk.channel.telegram;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -17,6 +23,7 @@ import org.lots.helpdesk.conversation.ConversationService;
 import org.lots.helpdesk.conversation.ConversationService.Address;
 import org.lots.helpdesk.engine.Input;
 import org.lots.helpdesk.engine.Output;
+import org.lots.helpdesk.store.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,11 +33,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import io.micrometer.core.instrument.Counter;
+
 /**
- * Where every update arrives, by long polling or by webhook. {@link #accept} records it (dropping a duplicate) and
- * hands it to the lane of its chat: a chat's updates are handled one after another in arrival order, different
- * chats in parallel. Handling runs the conversation and stores the answers in the outbox, then marks the update
- * handled, then lets the outbox send.
+ * Where every update arrives, by long polling or by webhook, on any of several instances. {@link #accept} records
+ * it (dropping a duplicate) and has its chat drained: the instance holding the chat's lease ({@link Leases})
+ * handles the chat's recorded updates one after another in Telegram's order, different chats in parallel. So an
+ * update is handled from the store, never from memory: one acknowledged by an instance that died is found by
+ * another's sweep. Handling runs the conversation and stores the answers in the outbox, then marks the update
+ * handled; the outbox sends an update's answers only once it is marked.
  */
 @Component
 @ConditionalOnTelegram
@@ -39,8 +50,6 @@ class UpdateHandler {
     static final String CHANNEL = "telegram";
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
     private static final int ATTEMPTS = 3;
-    /** Updates one lane holds in memory at most; each is also stored, so this only bounds memory. */
-    static final int MAX_QUEUED = 2000;
 
     enum Accepted { NEW, DUPLICATE }
 
@@ -53,11 +62,23 @@ class UpdateHandler {
     private final BotApi api;
     private final ChatFloods floods;
     private final int workers;
+    private final Leases leases;
+    private final ClusterProperties cluster;
+    private final Clock clock;
+    private final Counter handled;
+    /** Chats with a drain queued on their lane (not yet running). */
+    private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
     private volatile ThreadPoolExecutor[] lanes;
     private volatile boolean accepting;
+    private ScheduledExecutorService sweeper;
 
     UpdateHandler(UpdateLog updates, UpdateMapper mapper, ReplyRenderer renderer, Outbox outbox, ChatStates chats,
-                  ConversationService conversations, BotApi api, TelegramProperties properties, ChatFloods floods) {
+                  ConversationService conversations, BotApi api, TelegramProperties properties, ChatFloods floods,
+                  Leases leases, ClusterProperties cluster, Clock clock, TelegramMetrics metrics) {
+        this.leases = leases;
+        this.cluster = cluster;
+        this.clock = clock;
+        this.handled = metrics.handledUpdates();
         this.floods = floods;
         this.updates = updates;
         this.mapper = mapper;
@@ -74,15 +95,12 @@ class UpdateHandler {
     }
 
     /**
-     * Records the update durably and queues it for its chat. Throws when the store cannot record it: the caller
-     * must then not let Telegram consider it delivered.
+     * Records the update durably and has its chat handled. Throws when the store cannot record it: the caller must
+     * then not let Telegram consider it delivered. A repeat, also one Telegram delivered to another instance first,
+     * meets the unique key and is dropped.
      */
     Accepted accept(Update update) {
         Long chatId = UpdateMapper.chatId(update);
-        if (chatId != null && backlog(chatId) >= MAX_QUEUED) {
-            // Back-pressure instead of an unbounded queue: Telegram keeps the update and delivers it again later.
-            throw new IllegalStateException("chat lane full (" + MAX_QUEUED + " updates waiting)");
-        }
         String json;
         try {
             json = api.json().writeValueAsString(update);
@@ -93,47 +111,33 @@ class UpdateHandler {
             log.debug("Update {} seen before: dropped", update.getUpdateId());
             return Accepted.DUPLICATE;
         }
-        dispatch(update, chatId);
+        if (chatId == null) {
+            updates.done(update.getUpdateId()); // nothing the help desk serves
+            return Accepted.NEW;
+        }
+        schedule(chatId);
         return Accepted.NEW;
     }
 
     /**
-     * Before the outbox starts: updates recorded but not marked handled by the last run. One whose answers are in
-     * the outbox was handled (answers are stored before the mark): it is only marked. The rest are returned to be
-     * handled by {@link #start}; one whose turn ran but sent nothing is recognised by its conversation (which keeps
-     * the ids of the updates it handled) and not run again.
+     * Starts the chat lanes and the sweep, which finds recorded updates nobody handles: those the last run of this
+     * instance left, and those of an instance that died (once its chat leases ran out).
      */
-    List<Update> unfinished() {
-        List<Update> again = new ArrayList<>();
-        for (UpdateRecord r : updates.pending()) {
-            if (outbox.hasAnswerTo(key(r.updateId()))) {
-                updates.done(r.updateId());
-                continue;
-            }
-            try {
-                again.add(api.json().readValue(r.update(), Update.class));
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                log.warn("Stored update {} cannot be read back ({}); skipped", r.updateId(), e.getClass().getSimpleName());
-                updates.done(r.updateId());
-            }
-        }
-        return again;
-    }
-
-    void start(List<Update> unfinished) {
+    void start() {
         ThreadPoolExecutor[] l = new ThreadPoolExecutor[workers];
         for (int i = 0; i < workers; i++) {
             l[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), Outbox.named("telegram-chat-" + i));
         }
         lanes = l;
-        if (!unfinished.isEmpty()) log.info("Handling {} Telegram update(s) the previous run had received but not handled", unfinished.size());
-        for (Update u : unfinished) dispatch(u, UpdateMapper.chatId(u));
         accepting = true;
+        sweeper = Executors.newSingleThreadScheduledExecutor(Outbox.named("telegram-sweep"));
+        sweeper.scheduleWithFixedDelay(this::sweep, 0, cluster.sweepEvery().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Lets the updates being handled finish; queued ones stay recorded and are handled after the next start. */
+    /** Lets the updates being handled finish; the rest stay recorded for the next start or another instance. */
     void stop() {
         accepting = false;
+        if (sweeper != null) sweeper.shutdownNow();
         ThreadPoolExecutor[] l = lanes;
         if (l == null) return;
         for (ThreadPoolExecutor lane : l) {
@@ -149,30 +153,87 @@ class UpdateHandler {
         }
     }
 
-    private int backlog(long chatId) {
-        ThreadPoolExecutor[] l = lanes;
-        return l == null ? 0 : lane(l, chatId).getQueue().size();
+    private void sweep() {
+        try {
+            for (Long chat : updates.waitingChats(clock.instant().minus(cluster.sweepEvery()), 500)) {
+                if (chat != null) schedule(chat);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Telegram sweep failed ({}); next time", e.getClass().getSimpleName());
+        }
     }
 
     private static ThreadPoolExecutor lane(ThreadPoolExecutor[] lanes, long chatId) {
         return lanes[Math.floorMod(Long.hashCode(chatId), lanes.length)];
     }
 
-    private void dispatch(Update update, Long chatId) {
+    /** Queues one drain of the chat on its lane, unless one is queued already (it will see this update too). */
+    private void schedule(long chatId) {
         ThreadPoolExecutor[] l = lanes;
-        if (chatId == null) {
-            updates.done(update.getUpdateId()); // nothing the help desk serves
-            return;
-        }
-        if (l == null) return; // not started (or stopping): it stays recorded and is handled after the next start
+        if (l == null || !accepting) return; // it stays recorded and is handled after the next start or elsewhere
+        if (!scheduled.add(chatId)) return;
         try {
-            lane(l, chatId).execute(() -> handle(update));
+            lane(l, chatId).execute(() -> {
+                scheduled.remove(chatId);
+                try {
+                    drain(chatId);
+                } catch (RuntimeException e) {
+                    log.warn("Telegram chat lane failed ({}); the sweep tries again", e.getClass().getSimpleName());
+                }
+            });
         } catch (RejectedExecutionException stopping) {
-            log.debug("Update {} left for the next start", update.getUpdateId());
+            scheduled.remove(chatId);
         }
     }
 
-    private void handle(Update update) {
+    /**
+     * Handles the chat's recorded updates in order while holding the chat's lease, so that no two instances handle
+     * one chat at once. When another instance holds it, that one handles what was recorded here as well: it looks
+     * for more after giving the lease up, and whatever was recorded before its last look was seen by it.
+     */
+    private void drain(long chatId) {
+        String lease = "telegram-chat:" + api.botId() + ":" + chatId;
+        Duration ttl = cluster.chatLease();
+        while (accepting) {
+            if (!leases.acquire(lease, ttl)) return;
+            long renewAt = System.nanoTime() + ttl.toNanos() / 2;
+            try {
+                for (List<UpdateRecord> batch; accepting && !(batch = updates.pendingOf(chatId, 20)).isEmpty(); ) {
+                    for (UpdateRecord r : batch) {
+                        if (!accepting) return;
+                        if (System.nanoTime() > renewAt) {
+                            if (!leases.acquire(lease, ttl)) return; // lost it (a long pause): the new holder goes on
+                            renewAt = System.nanoTime() + ttl.toNanos() / 2;
+                        }
+                        if (!handle(r)) return; // the store is away: the sweep tries again
+                    }
+                }
+            } finally {
+                leases.release(lease);
+            }
+            if (updates.pendingOf(chatId, 1).isEmpty()) return;
+        }
+    }
+
+    /** One recorded update; false when it could not be finished (it stays pending). */
+    private boolean handle(UpdateRecord r) {
+        if (outbox.hasAnswerTo(key(r.updateId()))) {
+            // Its answers are stored: its turn ran before a crash, only the mark is missing.
+            updates.done(r.updateId());
+            return true;
+        }
+        Update update;
+        try {
+            update = api.json().readValue(r.update(), Update.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            log.warn("Stored update {} cannot be read back ({}); skipped", r.updateId(), e.getClass().getSimpleName());
+            updates.done(r.updateId());
+            return true;
+        }
+        return handle(update);
+    }
+
+    private boolean handle(Update update) {
         int id = update.getUpdateId();
         List<OutboxEntry> answers = null;
         for (int attempt = 1; answers == null; attempt++) {
@@ -181,7 +242,7 @@ class UpdateHandler {
             } catch (RuntimeException e) {
                 if (!accepting) {
                     log.warn("Telegram update {} interrupted by the stop ({}); it is handled after the next start", id, e.getClass().getSimpleName());
-                    return;
+                    return false;
                 }
                 if (attempt >= ATTEMPTS) {
                     log.error("Telegram update {} could not be handled ({}); given up", id, e.getClass().getSimpleName());
@@ -189,7 +250,7 @@ class UpdateHandler {
                     break;
                 }
                 log.warn("Telegram update {} failed ({}), trying again", id, e.getClass().getSimpleName());
-                if (!pause(500L * attempt * attempt)) return;
+                if (!pause(500L * attempt * attempt)) return false;
             }
         }
         // Only a handled update's answers are sent: if the mark cannot be written, the next start finds the update
@@ -202,11 +263,13 @@ class UpdateHandler {
                 if (attempt >= ATTEMPTS || !pause(500L * attempt)) {
                     log.error("Telegram update {} could not be marked handled ({}); its answers go out after the next start",
                             id, e.getClass().getSimpleName());
-                    return;
+                    return false;
                 }
             }
         }
+        handled.increment();
         outbox.release(answers);
+        return true;
     }
 
     private static boolean pause(long ms) {
@@ -247,7 +310,7 @@ class UpdateHandler {
         if (start) chats.stopped(chatId, false);
         ConversationService.Result result = conversations.receive(new Address(CHANNEL, String.valueOf(chatId)), input, languageHint, key);
         if (result.repeated()) {
-            // Its turn ran before a crash, and its answers never reached the outbox (unfinished() found none): the
+            // Its turn ran before a crash, and its answers never reached the outbox (handle found none): the
             // conversation kept them, so they go out now without running the turn again.
             log.info("Telegram update {} was handled before the restart; not run again", key);
             return outbox.store(chatId, renderer.render(chatId, result.turn().replies()), key);

@@ -45,6 +45,8 @@ class UpdateLog {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("bot", Sort.Direction.ASC).on("updateId", Sort.Direction.ASC)
                 .unique().named("bot_update_id"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC).named("state"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("chatId", Sort.Direction.ASC).on("state", Sort.Direction.ASC)
+                .on("updateId", Sort.Direction.ASC).named("chat_state_update"));
     }
 
     /** Records a new update durably; false when it was seen before. */
@@ -69,8 +71,39 @@ class UpdateLog {
                 .with(Sort.by("updateId")), UpdateRecord.class, COLLECTION);
     }
 
-    /** The chat's conversation was deleted: its updates keep only their ids (enough to recognise a repeat). */
+    /** The chat's recorded updates not yet handled, in Telegram's order (a chat's ids grow), at most {@code limit}. */
+    List<UpdateRecord> pendingOf(Long chatId, int limit) {
+        return mongo.find(Query.query(Criteria.where("bot").is(bot).and("state").is(State.PENDING).and("chatId").is(chatId))
+                .with(Sort.by("updateId")).limit(limit), UpdateRecord.class, COLLECTION);
+    }
+
+    /** Chats with an update recorded before {@code before} and not yet handled: maybe nobody is handling them. */
+    java.util.Set<Long> waitingChats(Instant before, int limit) {
+        Query q = Query.query(Criteria.where("bot").is(bot).and("state").is(State.PENDING).and("receivedAt").lt(before))
+                .with(Sort.by("updateId")).limit(limit);
+        q.fields().include("chatId");
+        java.util.Set<Long> chats = new java.util.LinkedHashSet<>();
+        for (org.bson.Document d : mongo.find(q, org.bson.Document.class, COLLECTION)) chats.add(d.get("chatId") instanceof Number n ? n.longValue() : null);
+        return chats;
+    }
+
+    /** Handled (or never recorded here): its answers may go out. */
+    boolean handled(long updateId) {
+        return !mongo.exists(Query.query(Criteria.where("bot").is(bot).and("updateId").is(updateId).and("state").is(State.PENDING)), COLLECTION);
+    }
+
+    /** Updates recorded and not yet handled, over all chats (an operator's metric). */
+    long pendingCount() {
+        return mongo.count(Query.query(Criteria.where("bot").is(bot).and("state").is(State.PENDING)), COLLECTION);
+    }
+
+    /**
+     * The chat's conversation was deleted: its updates keep only their ids (enough to recognise a repeat). One still
+     * pending has lost what it said, so it counts as handled.
+     */
     long forgetChat(long chatId) {
+        mongo.updateMulti(Query.query(Criteria.where("chatId").is(chatId).and("state").is(State.PENDING)),
+                new Update().set("state", State.DONE).set("handledAt", Instant.now(clock)), COLLECTION);
         return mongo.updateMulti(Query.query(Criteria.where("chatId").is(chatId)), new Update().unset("chatId").unset("update"),
                 COLLECTION).getModifiedCount();
     }

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.lots.helpdesk.conversation.ConversationEvent;
 import org.lots.helpdesk.engine.Output;
+import org.lots.helpdesk.store.Change;
+import org.lots.helpdesk.store.ChangeFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -26,19 +28,21 @@ import jakarta.annotation.PreDestroy;
  * The widgets' live streams (server-sent events). Every stream remembers the last event id it sent; whatever was
  * pushed after it is sent in order, so a stream opened with {@code Last-Event-ID} (the browser's reconnect, also
  * after a restart of the help desk) gets exactly what it missed and nothing twice. Pushes made on this instance
- * are sent at once; a short poll catches those made on another instance.
+ * are sent at once, those made on another instance as soon as the database tells ({@link ChangeFeed}); a slow poll
+ * is the safety net.
  */
 @Component
 class WebchatEvents {
 
     private static final Logger log = LoggerFactory.getLogger(WebchatEvents.class);
     private static final long STREAM_MILLIS = 30 * 60 * 1000L;
-    /** The poll only serves pushes made on another instance (one query per open stream): slow on purpose. */
+    /** The safety net under the change feed (one query per open stream): slow on purpose. */
     private static final long POLL_MILLIS = 10_000, HEARTBEAT_MILLIS = 25_000;
     /** Bounds the open streams: one conversation has one widget, a few tabs at most. */
     static final int MAX_STREAMS_PER_CONVERSATION = 5;
 
     private final WebchatSessions sessions;
+    private final ChangeFeed feed;
     private final Map<String, Set<Stream>> streams = new ConcurrentHashMap<>();
     /** One thread writes every stream: an emitter must not be written by two threads at once. */
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -56,8 +60,9 @@ class WebchatEvents {
         }
     }
 
-    WebchatEvents(WebchatSessions sessions, Clock clock, WebchatProperties properties) {
+    WebchatEvents(WebchatSessions sessions, Clock clock, WebchatProperties properties, ChangeFeed feed) {
         this.sessions = sessions;
+        this.feed = feed;
         sender.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         sender.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         sender.scheduleWithFixedDelay(() -> {
@@ -87,9 +92,18 @@ class WebchatEvents {
         return s.emitter;
     }
 
-    /** Something was pushed to the conversation: send it to its open streams. */
+    /** Something was pushed to the conversation: send it to its open streams, here and on the other instances. */
     void pushed(String conversationId) {
+        feed.publish("webchat", null, conversationId);
         if (streams.containsKey(conversationId)) sender.execute(() -> flush(conversationId));
+    }
+
+    /** Pushed on another instance (through the database). */
+    @EventListener
+    void on(Change change) {
+        if ("webchat".equals(change.topic()) && streams.containsKey(change.conversationId())) {
+            sender.execute(() -> flush(change.conversationId()));
+        }
     }
 
     @EventListener

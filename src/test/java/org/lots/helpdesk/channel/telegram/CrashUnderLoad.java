@@ -1,13 +1,13 @@
 package org.lots.helpdesk.channel.telegram;
 
-import java.io.BufferedReader;
+
 import java.io.IOException;
-import java.io.InputStreamReader;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,16 +17,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
+
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+
 
 import org.lots.helpdesk.Api;
-import org.lots.helpdesk.HelpdeskApplication;
+
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -67,7 +67,6 @@ public final class CrashUnderLoad {
     private final Map<Long, Deque<ObjectNode>> unacknowledged = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> acknowledged = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
-    private final Deque<String> childTail = new ArrayDeque<>();
     private String menu;
     /** Menu-text messages each chat got in the warm-up (the welcome ends with the same text). */
     private final Map<Long, Integer> baseline = new ConcurrentHashMap<>();
@@ -81,8 +80,8 @@ public final class CrashUnderLoad {
         Path data = Files.createTempDirectory("helpdesk-crash-");
         Random random = new Random(plan.seed());
         try {
-            Process app = start(data);
-            int port = port(app);
+            ChildApp app = start(data);
+            int port = app.port();
             warmUp(port);
             for (int k = 0; k < plan.kills(); k++) {
                 long runMs = plan.minRun().toMillis() + (long) (random.nextDouble() * (plan.maxRun().toMillis() - plan.minRun().toMillis()));
@@ -91,11 +90,10 @@ public final class CrashUnderLoad {
                 Thread traffic = new Thread(() -> load(p, runMs + 1000), "crash-traffic");
                 traffic.start();
                 Thread.sleep(runMs);
-                app.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
-                app.waitFor(30, TimeUnit.SECONDS);
+                app.kill(); // SIGKILL: no shutdown hook, no last commit
                 traffic.join();
                 app = start(data);
-                port = port(app);
+                port = app.port();
             }
             // After the last restart: load once more, then deliver whatever is still unacknowledged.
             load(port, plan.minRun().toMillis());
@@ -104,8 +102,7 @@ public final class CrashUnderLoad {
             for (long chat : chats()) queue(chat);
             while (unacknowledged.values().stream().anyMatch(q -> !q.isEmpty())) load(port, 0);
             for (long chat : chats()) Await.until("chat " + chat + " answered", () -> answers(chat) >= acknowledged.get(chat).get());
-            app.destroy();
-            app.waitFor(60, TimeUnit.SECONDS);
+            app.close();
             int ack = 0, answered = 0, lost = 0, twice = 0, worst = 0;
             for (long chat : chats()) {
                 int a = acknowledged.get(chat).get(), n = answers(chat);
@@ -211,46 +208,16 @@ public final class CrashUnderLoad {
         }
     }
 
-    private Process start(Path data) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx1g", "-cp", plan.classpath(), HelpdeskApplication.class.getName(),
+    private ChildApp start(Path data) throws Exception {
+        return ChildApp.start(plan.classpath(), "1g", List.of(
                 "--server.port=0", "--helpdesk.data-dir=" + data, "--helpdesk.content-dir=.",
                 "--helpdesk.bootstrap.admin-password=" + Api.ADMIN_PASSWORD,
                 "--telegram.token=" + FakeBotApi.TOKEN, "--telegram.base-url=" + api.baseUrl(), "--telegram.mode=webhook",
                 "--telegram.webhook.secret=" + SECRET, "--telegram.limits.messages-per-second=1000",
                 "--telegram.limits.per-chat-per-second=100", "--telegram.limits.per-chat-burst=50",
-                "--helpdesk.limits.chat-per-minute=100000", "--helpdesk.limits.chat-burst=10000")
-                .redirectErrorStream(true).start();
-    }
-
-    /** Reads the child's output on a thread of its own (a full pipe would stall it) and returns its port. */
-    private int port(Process child) throws Exception {
-        Pattern ready = Pattern.compile("Help desk ready on port (\\d+)");
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    synchronized (childTail) {
-                        childTail.addLast(line);
-                        if (childTail.size() > 40) childTail.removeFirst();
-                    }
-                    Matcher m = ready.matcher(line);
-                    if (m.find()) port.complete(Integer.parseInt(m.group(1)));
-                }
-            } catch (IOException ended) {
-                // the child was killed
-            }
-            port.completeExceptionally(new IllegalStateException("the child ended before it was ready"));
-        }, "crash-child-output");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            return port.get(180, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            synchronized (childTail) {
-                throw new IllegalStateException("the child help desk did not start; its last lines:\n" + String.join("\n", childTail), e);
-            }
-        }
+                // a restart is a new owner: the chats its last life held are taken over once these leases ran out
+                "--telegram.cluster.chat-lease=3s", "--telegram.cluster.claim-stale=3s",
+                "--helpdesk.limits.chat-per-minute=100000", "--helpdesk.limits.chat-burst=10000"));
     }
 
     /** {@code bench/crash.sh}: prints the numbers for BENCHMARKS.md. */
