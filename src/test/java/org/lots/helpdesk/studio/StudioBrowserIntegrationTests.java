@@ -17,6 +17,7 @@ import org.lots.helpdesk.Axe;
 import org.lots.helpdesk.Browsers;
 import org.lots.helpdesk.users.UserService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -60,12 +61,16 @@ class StudioBrowserIntegrationTests {
     }
 
     void login() {
+        login("siv-reviewer", PASSWORD);
+    }
+
+    void login(String username, String password) {
         browser = Browsers.open(1280, 900, "en");
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
         browser.get(url("/console/login.html"));
-        browser.findElement(By.id("username")).sendKeys("siv-reviewer");
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
         wait.until(ExpectedConditions.urlContains("/console/"));
     }
@@ -106,6 +111,16 @@ class StudioBrowserIntegrationTests {
         Api editor = app.api();
         String said = NEW_GREETING.replace("{helpline_name}", "Lots");
         StudioApp.await(() -> botSays(editor, "hej").stream().anyMatch(t -> t.contains(said)), "the bot greeting with the reviewed text");
+
+        // and an editor sees it live in the simulator (the reviewer's role does not open the simulator)
+        browser.quit();
+        login("admin", Api.ADMIN_PASSWORD);
+        browser.get(url("/console/simulator.html?language=sv"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sim-messages"), "A new conversation, in"));
+        WebElement say = browser.findElement(By.id("sim-text"));
+        say.sendKeys("hej");
+        say.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sim-messages"), said));
     }
 
     static List<String> botSays(Api editor, String text) {
