@@ -61,7 +61,7 @@ public final class NgramRouter implements Router {
     private final int[] postingStart, postingPhrase, postingWeight; // feature -> (phrase, weight * 1e6)
     private final int[][] centroidFeatures; // [class]: sorted feature ids
     private final double[][] centroidWeights;
-    private final Map<String, List<String>> keywords = new LinkedHashMap<>();
+    private final Map<String, List<Keyword>> keywords = new LinkedHashMap<>();
     private final Set<String> greetings = new java.util.HashSet<>();
 
     public NgramRouter(Content content) {
@@ -84,8 +84,8 @@ public final class NgramRouter implements Router {
         for (Dialog d : content.dialogs().values()) {
             // Safety dialogs are reached by the danger matcher alone, before routing (its patterns, not n-grams).
             if (NOT_ROUTED.contains(d.id()) || org.lots.helpdesk.engine.DangerDetector.isSafetyDialog(d.id())) continue;
-            List<String> kw = new ArrayList<>();
-            d.keywords().forEach(w -> { String k = TextNormalizer.key(w); if (k.length() >= 3) kw.add(k); });
+            List<Keyword> kw = new ArrayList<>();
+            d.keywords().forEach(w -> { Keyword k = Keyword.parse(w); if (k != null) kw.add(k); });
             keywords.put(d.id(), kw);
             for (var byLanguage : d.examples().entrySet()) {
                 for (String phrase : byLanguage.getValue()) {
@@ -242,11 +242,8 @@ public final class NgramRouter implements Router {
         String padded = " " + key + " ";
         double[] keywordHits = new double[classes.size()];
         for (int c = 0; c < classes.size(); c++) {
-            for (String kw : keywords.getOrDefault(classes.get(c), List.of())) {
-                if (padded.contains(" " + kw)) {
-                    keywordHits[c] = 1;
-                    break;
-                }
+            for (Keyword kw : keywords.getOrDefault(classes.get(c), List.of())) {
+                keywordHits[c] = Math.max(keywordHits[c], kw.weight(padded));
             }
         }
         double[] probability = new double[classes.size()];
@@ -260,6 +257,38 @@ public final class NgramRouter implements Router {
             double similarity = 0.65 * nearest + 0.35 * centroidDot(c, qi, q) + keywordHits[c] * thresholds.keywordBoost();
             scores.merge(d, Math.min(1.0, a * probability[c] + (1 - a) * similarity), Math::max);
             similarities.merge(d, similarity, Math::max);
+        }
+    }
+
+    /**
+     * A dialog's keyword: a word stem ("kollektivavtal"), or a combination of concepts ("komvux|university & money|
+     * pengar"): every {@code &} part must occur, each as any of its {@code |} alternatives, at the start of a word.
+     * A combination says more than either word alone ("money while at komvux" is about money while studying, not
+     * about komvux), so it counts twice and outweighs a neighbour's single keyword.
+     */
+    record Keyword(List<List<String>> parts) {
+        static Keyword parse(String written) {
+            List<List<String>> parts = new ArrayList<>();
+            for (String part : written.split("&")) {
+                List<String> alternatives = new ArrayList<>();
+                for (String a : part.split("\\|")) {
+                    String k = TextNormalizer.key(a);
+                    if (k.length() >= 3 || (!k.isEmpty() && written.contains("&"))) alternatives.add(k);
+                }
+                if (alternatives.isEmpty()) return null;
+                parts.add(alternatives);
+            }
+            return parts.isEmpty() ? null : new Keyword(List.copyOf(parts));
+        }
+
+        /** 0 when absent from the padded key (" text "), 1 for a word, 2 for a combination. */
+        double weight(String padded) {
+            for (List<String> part : parts) {
+                boolean any = false;
+                for (String a : part) if (padded.contains(" " + a)) { any = true; break; }
+                if (!any) return 0;
+            }
+            return parts.size() > 1 ? 2 : 1;
         }
     }
 

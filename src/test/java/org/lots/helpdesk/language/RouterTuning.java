@@ -1,6 +1,7 @@
 package org.lots.helpdesk.language;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.lots.helpdesk.TestContent;
@@ -9,23 +10,33 @@ import org.lots.helpdesk.engine.Engine;
 import org.lots.helpdesk.engine.Knowledge;
 
 /**
- * Not a test: a grid search of the router's thresholds on the DEVELOPMENT set (eval/dev.tsv), never on the held-out
- * questions. Run: java -cp target/test-classes:target/classes:CLASSPATH org.lots.helpdesk.language.RouterTuning
+ * Not a test: a grid search of the router's thresholds on the DEVELOPMENT sets (default eval/dev.tsv and
+ * eval/dev-new-topics.tsv), never on the held-out questions. Run:
+ * java -cp target/test-classes:target/classes:CLASSPATH org.lots.helpdesk.language.RouterTuning [dev files...]
+ * Each line: the worst of the sets' scores (topic / 0.95, weakest language / 0.90, out of scope kept out / 0.95),
+ * then the thresholds, then each set's figures.
  */
 public final class RouterTuning {
     public static void main(String[] args) throws Exception {
-        List<Evaluation.Case> cases = Evaluation.read(Path.of(args.length > 0 ? args[0] : "eval/dev.tsv"));
+        List<String> files = args.length > 0 ? List.of(args) : List.of("eval/dev.tsv", "eval/dev-new-topics.tsv");
+        List<List<Evaluation.Case>> sets = new ArrayList<>();
+        for (String f : files) sets.add(Evaluation.read(Path.of(f)));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] confident = {0.2, 0.25, 0.3}, ambiguous = {0.15, 0.2}, outOfScope = {0.05, 0.1, 0.15};
-        for (double c : confident) for (double a : ambiguous) for (double o : outOfScope) {
+        double[] confident = {0.24, 0.28, 0.32}, ambiguous = {0.14, 0.18}, outOfScope = {0.05, 0.10}, boost = {0.10, 0.18}, weight = {0.6, 0.7, 0.8};
+        for (double w : weight) for (double b : boost) for (double c : confident) for (double a : ambiguous) for (double o : outOfScope) {
             if (a > c) continue;
-            double w = 0.7, m = 0.03, b = 0.18, ms = 0.0;
-            var t = new NgramRouter.Thresholds(c, a, m, b, o, w, ms, 0.9);
-            var s = Evaluation.summarise(Evaluation.run(engine, new Knowledge(content, new NgramRouter(content, t)), cases));
-            double score = Math.min(Math.min(s.topic() / 0.95, s.worstLanguage() / 0.85), s.oosKeptOut() / 0.90);
-            System.out.printf("%.3f  minsim=%.2f w=%.1f conf=%.2f amb=%.2f margin=%.2f boost=%.2f oos=%.2f topic=%.3f worst=%s %.3f oos=%.3f lang=%.3f%n",
-                    score, ms, w, c, a, m, b, o, s.topic(), s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut(), s.language());
+            var t = new NgramRouter.Thresholds(c, a, 0.03, b, o, w, 0.0, 0.9);
+            var knowledge = new Knowledge(content, new NgramRouter(content, t));
+            StringBuilder line = new StringBuilder();
+            double score = Double.MAX_VALUE;
+            for (int i = 0; i < sets.size(); i++) {
+                var s = Evaluation.summarise(Evaluation.run(engine, knowledge, sets.get(i)));
+                score = Math.min(score, Math.min(Math.min(s.topic() / 0.95, s.worstLanguage() / 0.90), s.oosKeptOut() / 0.95));
+                line.append(String.format("  | %s topic=%.3f worst=%s %.3f oos=%.3f", Path.of(files.get(i)).getFileName(), s.topic(),
+                        s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut()));
+            }
+            System.out.printf("%.3f  w=%.1f boost=%.2f conf=%.2f amb=%.2f oos=%.2f%s%n", score, w, b, c, a, o, line);
         }
     }
 }
