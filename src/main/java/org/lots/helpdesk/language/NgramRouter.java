@@ -246,6 +246,11 @@ public final class NgramRouter implements Router {
                 keywordHits[c] = Math.max(keywordHits[c], kw.weight(padded));
             }
         }
+        // A combination read the single words as context ("money while at komvux"): a neighbour's single keyword
+        // ("komvux") then tells nothing more.
+        boolean combination = false;
+        for (double h : keywordHits) combination |= h > 1;
+        if (combination) for (int c = 0; c < keywordHits.length; c++) if (keywordHits[c] == 1) keywordHits[c] = 0;
         double[] probability = new double[classes.size()];
         double[] logits = new double[classes.size()];
         for (int c = 0; c < logits.length; c++) logits[c] = keywordHits[c] * thresholds.keywordBoost() * 10;
