@@ -269,7 +269,7 @@ public final class NgramRouter implements Router {
      * A dialog's keyword: a word stem ("kollektivavtal"), or a combination of concepts ("komvux|university & money|
      * pengar"): every {@code &} part must occur, each as any of its {@code |} alternatives, at the start of a word.
      * A combination says more than either word alone ("money while at komvux" is about money while studying, not
-     * about komvux), so it counts twice and outweighs a neighbour's single keyword.
+     * about komvux), so it counts three times and outweighs a neighbour's single keyword.
      */
     record Keyword(List<List<String>> parts) {
         static Keyword parse(String written) {
@@ -286,14 +286,14 @@ public final class NgramRouter implements Router {
             return parts.isEmpty() ? null : new Keyword(List.copyOf(parts));
         }
 
-        /** 0 when absent from the padded key (" text "), 1 for a word, 2 for a combination. */
+        /** 0 when absent from the padded key (" text "), 1 for a word, 3 for a combination. */
         double weight(String padded) {
             for (List<String> part : parts) {
                 boolean any = false;
                 for (String a : part) if (padded.contains(" " + a)) { any = true; break; }
                 if (!any) return 0;
             }
-            return parts.size() > 1 ? 2 : 1;
+            return parts.size() > 1 ? 3 : 1;
         }
     }
 
