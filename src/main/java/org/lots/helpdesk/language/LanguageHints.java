@@ -25,27 +25,47 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, 
     /** A word in the examples of this many languages is a loanword. */
     static final int LOANWORD_LANGUAGES = 3;
 
+    /** Scripts that write no word of their own in Latin letters: a Latin word in their examples is a borrowed name. */
+    static final Set<String> NON_LATIN = Set.of("ar", "fa", "ti", "uk", "ru");
+    /**
+     * A word with more than this share of its occurrences in one language's examples is that language's own word
+     * ("und", "for", "och", "starta"), not a name every language borrows, however often the others quote it.
+     */
+    static final double OWN_WORD_SHARE = 0.5;
+
     public static LanguageHints of(Content content) {
-        Map<String, Set<String>> wordLanguages = new HashMap<>();
+        Map<String, Map<String, Integer>> wordLanguages = new HashMap<>();
         Map<String, Set<String>> phraseLanguages = new HashMap<>();
         for (Dialog d : content.dialogs().values()) {
             for (var e : d.examples().entrySet()) {
                 for (String phrase : e.getValue()) {
                     String key = TextNormalizer.key(phrase);
                     phraseLanguages.computeIfAbsent(key, k -> new HashSet<>()).add(e.getKey());
-                    for (String w : key.split(" ")) {
+                    for (String w : new HashSet<>(List.of(key.split(" ")))) {
                         if (w.length() >= 3 && w.codePoints().allMatch(cp -> cp < 0x250)) {
-                            wordLanguages.computeIfAbsent(w, k -> new HashSet<>()).add(e.getKey());
+                            wordLanguages.computeIfAbsent(w, k -> new HashMap<>()).merge(e.getKey(), 1, Integer::sum);
                         }
                     }
                 }
             }
         }
         Set<String> loanwords = new HashSet<>();
-        wordLanguages.forEach((w, langs) -> { if (langs.size() >= LOANWORD_LANGUAGES && langs.contains("sv")) loanwords.add(w); });
+        wordLanguages.forEach((w, counts) -> { if (isLoanword(counts)) loanwords.add(w); });
         Map<String, String> phrases = new HashMap<>();
         phraseLanguages.forEach((p, langs) -> { if (langs.size() == 1) phrases.put(p, langs.iterator().next()); });
         return new LanguageHints(Set.copyOf(loanwords), Map.copyOf(phrases), ContentLanguageModel.of(content));
+    }
+
+    /**
+     * A Latin-script word is a loanword (a Swedish name newcomers use in any language) when the examples of several
+     * languages, Swedish and at least one written in another script among them, use it, and no one language owns it.
+     */
+    static boolean isLoanword(Map<String, Integer> phrasesPerLanguage) {
+        if (phrasesPerLanguage.size() < LOANWORD_LANGUAGES || !phrasesPerLanguage.containsKey("sv")) return false;
+        if (phrasesPerLanguage.keySet().stream().noneMatch(NON_LATIN::contains)) return false;
+        int total = phrasesPerLanguage.values().stream().mapToInt(Integer::intValue).sum();
+        int top = phrasesPerLanguage.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return top <= OWN_WORD_SHARE * total;
     }
 
     /** The message without loanwords, for language identification (the original is kept for everything else). */

@@ -68,14 +68,27 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         return out;
     }
 
+    /** The content model's word, scaled as lingua's confidences are (the best is 1), for served languages only. */
+    static Map<Language, Double> contentModelOnly(String text, LanguageHints hints) {
+        if (hints == null || hints.model() == null) return Map.of();
+        Map<String, Double> likelihood = hints.model().averageLogLikelihood(text);
+        double best = likelihood.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Map<Language, Double> out = new EnumMap<>(Language.class);
+        SERVED.forEach((language, code) -> {
+            Double ll = likelihood.get(code);
+            if (ll != null) out.put(language, Math.exp(CONTENT_WEIGHT * (ll - best)));
+        });
+        return out;
+    }
+
     /** How strongly the content's model counts against lingua's (a scale on its per-n-gram log-likelihood). */
-    static final double CONTENT_WEIGHT = 0.5;
+    static final double CONTENT_WEIGHT = Double.parseDouble(System.getProperty("cw", "0.5"));
     /**
      * What the content model grants a language it has no examples of (French, Polish...): a text that fits no served
      * language better than this keeps lingua's verdict that it is unsupported. Tuned on eval/dev.tsv with
      * CONTENT_WEIGHT (0.5, -5.8: language 0.990; -5.5: 0.987; weight 1: 0.987; lingua's low accuracy alone: 0.970).
      */
-    static final double UNSERVED_LIKELIHOOD = -5.8;
+    static final double UNSERVED_LIKELIHOOD = Double.parseDouble(System.getProperty("ub", "-5.8"));
 
     /** Only words made of letters (and marks, apostrophes, hyphens) speak for a language; code, links and numbers do not. */
     static String words(String text) {
@@ -91,18 +104,40 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
     }
 
     /**
-     * Letters only one of the two alphabets has decide between Ukrainian and Russian (і ї є ґ against ы э ъ ё),
-     * where statistics on a short message often cannot; null when the letters do not tell.
+     * Letters only one of the two alphabets has (і ї є ґ against ы э ъ ё) and frequent words only one of the two
+     * languages has ("що", "шукаю" against "что", "ищу") decide between Ukrainian and Russian, where statistics on a
+     * short message often cannot; null when they do not tell. Ukrainians often mix Russian words into Ukrainian
+     * (surzhyk: "мені нужно работу"), while Russian speakers seldom write a Ukrainian word: so Ukrainian evidence wins
+     * a mixed message unless the Russian evidence outnumbers it more than twice.
      */
     static String ukrainianOrRussian(String text) {
-        String t = text.toLowerCase(java.util.Locale.ROOT);
-        boolean uk = t.chars().anyMatch(c -> c == 'і' || c == 'ї' || c == 'є' || c == 'ґ');
-        boolean ru = t.chars().anyMatch(c -> c == 'ы' || c == 'э' || c == 'ъ' || c == 'ё');
-        for (String w : t.split("[^\\p{L}]+")) {
-            if (UKRAINIAN_ONLY.contains(w)) uk = true;
-            if (RUSSIAN_ONLY.contains(w)) ru = true;
+        int uk = 0, ru = 0;
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}'’]+")) {
+            if (w.isEmpty()) continue;
+            boolean u = UKRAINIAN_ONLY.contains(w) || w.chars().anyMatch(c -> c == 'і' || c == 'ї' || c == 'є' || c == 'ґ');
+            boolean r = RUSSIAN_ONLY.contains(w) || w.chars().anyMatch(c -> c == 'ы' || c == 'э' || c == 'ъ' || c == 'ё');
+            if (u && !r) uk++;
+            if (r && !u) ru++;
         }
-        return uk == ru ? null : uk ? "uk" : "ru";
+        if (uk == 0 && ru == 0) return null;
+        if (ru == 0) return "uk";
+        if (uk == 0) return "ru";
+        return ru > 2 * uk ? "ru" : "uk";
+    }
+
+    /**
+     * Letters only one of the two spellings uses decide between Arabic and Persian (Dari): پ چ ژ گ and the Persian
+     * forms of yeh and kaf (ی ک) against ة ى and the Arabic forms (ي ك); null when both or neither appear (Iraqi and
+     * Gulf Arabic write چ and گ too, always beside Arabic letters; a Persian phone keyboard never types ي or ك).
+     */
+    static String arabicOrPersian(String text) {
+        boolean fa = false, ar = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ی' || c == 'ک') fa = true;
+            else if (c == 'ة' || c == 'ى' || c == 'ي' || c == 'ك') ar = true;
+        }
+        return fa == ar ? null : fa ? "fa" : "ar";
     }
 
     private static String inScript(String text, int script) {
@@ -113,11 +148,21 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         return sb.toString().trim();
     }
 
-    /** Frequent short words that only one of the two languages has ("що" against "что"). */
-    private static final Set<String> UKRAINIAN_ONLY = Set.of("що", "це", "як", "але", "або", "чи", "мені", "тут",
-            "де", "його", "вони", "дякую", "привіт", "будь", "ласка", "роботу", "робота", "навчання", "потрібно", "можна");
+    /**
+     * Frequent words that only one of the two languages has (written without the letters that already tell): pronouns,
+     * particles and the verbs newcomers use most ("шукаю" against "ищу", standalone "и" and "с" are Russian only).
+     */
+    private static final Set<String> UKRAINIAN_ONLY = Set.of("що", "це", "як", "але", "або", "чи", "мені", "де",
+            "його", "вони", "дякую", "привіт", "будь", "ласка", "роботу", "робота", "роботи", "навчання", "потрібно",
+            "можна", "шукаю", "треба", "маю", "хто", "куди", "скільки", "чому", "яка", "який", "яку", "якусь", "якийсь",
+            "хоч", "щоб", "ще", "вже", "дуже", "зараз", "мова", "мову", "мови", "працювати", "працюю", "отримати",
+            "знайти", "зробити", "вчитися", "навчатися", "житло", "допоможіть", "допомога", "допомогу", "підкажіть",
+            "з", "й", "ні", "немає");
     private static final Set<String> RUSSIAN_ONLY = Set.of("что", "это", "как", "где", "мне", "здесь", "или", "спасибо",
-            "привет", "работу", "работа", "учеба", "учёба", "нужно", "пожалуйста", "можно");
+            "привет", "работу", "работа", "работы", "учеба", "учёба", "нужно", "пожалуйста", "можно", "ищу", "надо",
+            "кто", "куда", "сколько", "почему", "какая", "какой", "какую", "чтобы", "ещё", "еще",
+            "очень", "сейчас", "когда", "помогите", "помощь", "деньги", "язык", "языка", "работать", "работаю",
+            "получить", "найти", "сделать", "учиться", "жилье", "жильё", "срочно", "и", "с", "нет", "есть", "меня");
 
     @Override
     public Detection detect(String text) {
@@ -157,13 +202,20 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
             String byLetters = ukrainianOrRussian(clean);
             if (byLetters != null) return new Detection(byLetters, 1.0, sentence, false);
         }
+        if (arabic * 2 >= letters) {
+            String byLetters = arabicOrPersian(clean);
+            if (byLetters != null) return new Detection(byLetters, 1.0, sentence, false);
+        }
         // The dominant script narrows the choice: Arabic script is Arabic or Persian, never Somali; and only the
         // words in that script are weighed.
         int dominant = arabic * 2 > letters ? UScript.ARABIC : cyrillic * 2 > letters ? UScript.CYRILLIC : -1;
         Set<Language> allowed = dominant == UScript.ARABIC ? Set.of(Language.ARABIC, Language.PERSIAN)
                 : dominant == UScript.CYRILLIC ? Set.of(Language.UKRAINIAN, Language.RUSSIAN) : null;
         String weighed = dominant < 0 ? clean : inScript(clean, dominant);
-        Map<Language, Double> values = withContentModel(detector.computeLanguageConfidenceValues(weighed), weighed, hints);
+        SortedMap<Language, Double> lingua = detector.computeLanguageConfidenceValues(weighed);
+        // lingua's low-accuracy models need trigrams: words of one or two letters ("شو هو") leave it with nothing,
+        // and then the content's own model (which has unigrams and bigrams) decides alone.
+        Map<Language, Double> values = lingua.isEmpty() ? contentModelOnly(weighed, hints) : withContentModel(lingua, weighed, hints);
         if (values.isEmpty()) return Detection.UNKNOWN;
         Language best = null;
         double top = 0;
