@@ -107,13 +107,13 @@ public final class ContentLanguageModel {
                     out.add(new String(cps, i, n));
                 }
             }
-            if (WORDS && cps.length > 3) out.add(WORD + word);
+            if (cps.length > 3) out.add(WORD + word); // words of two letters or more
         }
         return out;
     }
 
-    static boolean WORDS = !Boolean.getBoolean("nowords");
-    static double WORD_WEIGHT = Double.parseDouble(System.getProperty("ww", "1"));
+    /** How much a whole word's evidence counts beside the n-grams' (1: as one more n-gram). */
+    private static final double WORD_WEIGHT = 1;
 
     private static int kind(String g) {
         return g.charAt(0) == WORD ? MAX_N : g.codePointCount(0, g.length()) - 1;

@@ -73,13 +73,49 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, 
         if (loanwords.isEmpty()) return text;
         StringBuilder sb = new StringBuilder();
         for (String token : text.split("\\s+")) {
-            String k = TextNormalizer.key(token);
-            // "f-skatt" is one loanword even though "f" alone is too short to be one.
-            List<String> parts = List.of(k.split(" ")).stream().filter(p -> p.length() >= 3).toList();
-            boolean loan = !parts.isEmpty() && parts.stream().allMatch(loanwords::contains);
-            if (!loan) sb.append(token).append(' ');
+            if (!isLoanToken(token)) sb.append(token).append(' ');
         }
         return sb.toString().trim();
+    }
+
+    /**
+     * The message is made of Swedish names only ("komvux", "sfi csn", "arbetstillstånd"): Swedish is then the best
+     * guess for a first message, but a weak one (a conversation's language must not follow it).
+     */
+    public boolean onlyLoanwords(String text) {
+        boolean any = false;
+        for (String token : text.trim().split("\\s+")) {
+            if (TextNormalizer.key(token).isBlank()) continue;
+            if (!isLoanToken(token)) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    private boolean isLoanToken(String token) {
+        String k = TextNormalizer.key(token);
+        // "f-skatt" is one loanword even though "f" alone is too short to be one.
+        List<String> parts = List.of(k.split(" ")).stream().filter(p -> p.length() >= 3).toList();
+        return !parts.isEmpty() && parts.stream().allMatch(this::isLoan);
+    }
+
+    /** A loanword in the longest word a loanword ends with (a Swedish compound) or carries up to this many letters after. */
+    static final int LOAN_COMPOUND_MIN = 6, LOAN_SUFFIX_MAX = 2;
+
+    /**
+     * A loanword, a Swedish compound ending in one ("yrkeshögskola" ends in "högskola") or one with a short ending
+     * (Swedish "komvuxen", Turkish "komvuxta", Somali "komvuxka"). Only the content's loanwords count: a longer
+     * ending ("studieren" after "studie") is another word.
+     */
+    boolean isLoan(String word) {
+        if (loanwords.contains(word)) return true;
+        for (int cut = 1; cut <= LOAN_SUFFIX_MAX && cut < word.length() - 2; cut++) {
+            if (loanwords.contains(word.substring(0, word.length() - cut))) return true;
+        }
+        for (int head = 3; head + LOAN_COMPOUND_MIN <= word.length(); head++) {
+            if (loanwords.contains(word.substring(head))) return true;
+        }
+        return false;
     }
 
     /** The one language whose example phrases contain exactly this message, or null. */

@@ -29,6 +29,8 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
 
     /** Confidence of the best language (lingua 1.2 scales its values so that the best is 1) needed to call a sentence clear. */
     static final double CLEAR_CONFIDENCE = 0.6;
+    /** Within a close pair of languages, the runner-up may reach this share of the best for the verdict to stay clear. */
+    static final double CLOSE_PAIR_MARGIN = 0.5;
 
     private final LanguageDetector detector;
 
@@ -82,13 +84,13 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
     }
 
     /** How strongly the content's model counts against lingua's (a scale on its per-n-gram log-likelihood). */
-    static final double CONTENT_WEIGHT = Double.parseDouble(System.getProperty("cw", "0.5"));
+    static final double CONTENT_WEIGHT = 0.5;
     /**
      * What the content model grants a language it has no examples of (French, Polish...): a text that fits no served
      * language better than this keeps lingua's verdict that it is unsupported. Tuned on eval/dev.tsv with
      * CONTENT_WEIGHT (0.5, -5.8: language 0.990; -5.5: 0.987; weight 1: 0.987; lingua's low accuracy alone: 0.970).
      */
-    static final double UNSERVED_LIKELIHOOD = Double.parseDouble(System.getProperty("ub", "-5.8"));
+    static final double UNSERVED_LIKELIHOOD = -5.8;
 
     /** Only words made of letters (and marks, apostrophes, hyphens) speak for a language; code, links and numbers do not. */
     static String words(String text) {
@@ -127,17 +129,21 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
 
     /**
      * Letters only one of the two spellings uses decide between Arabic and Persian (Dari): پ چ ژ گ and the Persian
-     * forms of yeh and kaf (ی ک) against ة ى and the Arabic forms (ي ك); null when both or neither appear (Iraqi and
-     * Gulf Arabic write چ and گ too, always beside Arabic letters; a Persian phone keyboard never types ي or ك).
+     * forms of yeh and kaf (ی ک) against ة and ى; null when both or neither appear (Iraqi and Gulf Arabic write چ and
+     * گ too, always beside Arabic letters). The Arabic forms ي and ك alone do not decide: a Persian writer on an
+     * Arabic keyboard types them.
      */
     static String arabicOrPersian(String text) {
-        boolean fa = false, ar = false;
+        boolean fa = false, ar = false, arabicKeyboard = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ی' || c == 'ک') fa = true;
-            else if (c == 'ة' || c == 'ى' || c == 'ي' || c == 'ك') ar = true;
+            else if (c == 'ة' || c == 'ى') ar = true;
+            else if (c == 'ي' || c == 'ك') arabicKeyboard = true;
         }
-        return fa == ar ? null : fa ? "fa" : "ar";
+        if (fa && !ar && !arabicKeyboard) return "fa";
+        if (ar && !fa) return "ar";
+        return null;
     }
 
     private static String inScript(String text, int script) {
@@ -218,18 +224,24 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         Map<Language, Double> values = lingua.isEmpty() ? contentModelOnly(weighed, hints) : withContentModel(lingua, weighed, hints);
         if (values.isEmpty()) return Detection.UNKNOWN;
         Language best = null;
-        double top = 0;
+        double top = 0, second = 0;
         for (var e : values.entrySet()) {
             if (allowed != null && !allowed.contains(e.getKey())) continue;
             if (e.getValue() > top) {
+                second = top;
                 top = e.getValue();
                 best = e.getKey();
+            } else if (e.getValue() > second) {
+                second = e.getValue();
             }
         }
         if (best == null) return Detection.UNKNOWN;
         String code = SERVED.get(best);
         if (code == null) return new Detection(null, top, false, sentence && top >= CLEAR_CONFIDENCE);
-        boolean clear = sentence && top >= CLEAR_CONFIDENCE;
+        // Between two close languages (Ukrainian/Russian, Arabic/Persian) statistics without telling letters or words
+        // are a weak verdict: clear (able to switch a conversation's language) only when the other is far behind, so
+        // that the language already spoken stays for a message both could have written.
+        boolean clear = sentence && top >= CLEAR_CONFIDENCE && (allowed == null || second <= CLOSE_PAIR_MARGIN * top);
         return new Detection(letters >= 3 ? code : null, top, clear, false);
     }
 }
