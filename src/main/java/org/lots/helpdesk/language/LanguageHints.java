@@ -17,10 +17,12 @@ import org.lots.helpdesk.dialog.Dialog;
  * of a message, and left in they make "komvux nedir" look Swedish;</li>
  * <li><b>phrases</b>: a whole message that is an example phrase of exactly one language ("hej", "salam aleikum")
  * tells its language even when it is too short for statistics;</li>
- * <li><b>a model of each language</b> from its examples (see {@link ContentLanguageModel}).</li>
+ * <li><b>a model of each language</b> from its examples (see {@link ContentLanguageModel});</li>
+ * <li><b>greetings</b>: loanwords of the welcome dialog's examples ("salam") are said in many languages and are
+ * no Swedish names.</li>
  * </ul>
  */
-public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, ContentLanguageModel model) {
+public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, ContentLanguageModel model, Set<String> greetings) {
 
     /** A word in the examples of this many languages is a loanword. */
     static final int LOANWORD_LANGUAGES = 3;
@@ -49,11 +51,27 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, 
                 }
             }
         }
+        // The short replies each language's translations list (yes, no, menu, a person: "evet", "haa", "människa")
+        // are whole messages too, the shortest newcomers send.
+        content.catalogue().languages_().forEach((language, texts) -> texts.texts().forEach((key, entry) -> {
+            if (!key.endsWith("_words") || entry.text() == null) return;
+            for (String word : entry.text().split("\\|")) {
+                String k = TextNormalizer.key(word);
+                if (!k.isBlank()) phraseLanguages.computeIfAbsent(k, x -> new HashSet<>()).add(language);
+            }
+        }));
         Set<String> loanwords = new HashSet<>();
         wordLanguages.forEach((w, counts) -> { if (isLoanword(counts)) loanwords.add(w); });
+        Set<String> greetings = new HashSet<>();
+        Dialog welcome = content.dialogs().get(Content.WELCOME);
+        if (welcome != null) {
+            welcome.examples().values().forEach(list -> list.forEach(phrase -> {
+                for (String w : TextNormalizer.key(phrase).split(" ")) if (loanwords.contains(w)) greetings.add(w);
+            }));
+        }
         Map<String, String> phrases = new HashMap<>();
         phraseLanguages.forEach((p, langs) -> { if (langs.size() == 1) phrases.put(p, langs.iterator().next()); });
-        return new LanguageHints(Set.copyOf(loanwords), Map.copyOf(phrases), ContentLanguageModel.of(content));
+        return new LanguageHints(Set.copyOf(loanwords), Map.copyOf(phrases), ContentLanguageModel.of(content), Set.copyOf(greetings));
     }
 
     /**
@@ -86,7 +104,7 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, 
         boolean any = false;
         for (String token : text.trim().split("\\s+")) {
             if (TextNormalizer.key(token).isBlank()) continue;
-            if (!isLoanToken(token)) return false;
+            if (!isLoanToken(token) || greetings.contains(TextNormalizer.key(token))) return false;
             any = true;
         }
         return any;

@@ -127,6 +127,21 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         return ru > 2 * uk ? "ru" : "uk";
     }
 
+    /** A Latin word with 3 or 7 for a letter ("3ala", "sa3de", "7abibi"): Arabic chat spelling (ع, ح). */
+    private static final java.util.regex.Pattern ARABIZI_WORD = java.util.regex.Pattern.compile("[a-z]*[37][a-z]+[a-z37]*");
+
+    /**
+     * Arabic written in Latin letters with digits for the letters Latin has not ("kifak, bdi sa3de"): no other served
+     * language writes digits inside words. Chat English uses 2 and 4 ("2day", "4u"), not 3 and 7.
+     */
+    static boolean arabizi(String text) {
+        for (String token : text.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+            String t = token.replaceAll("^\\p{P}+|\\p{P}+$", "");
+            if (ARABIZI_WORD.matcher(t).matches() && t.chars().filter(Character::isLetter).count() >= 3) return true;
+        }
+        return false;
+    }
+
     /**
      * Letters only one of the two spellings uses decide between Arabic and Persian (Dari): پ چ ژ گ and the Persian
      * forms of yeh and kaf (ی ک) against ة and ى; null when both or neither appear (Iraqi and Gulf Arabic write چ and
@@ -177,7 +192,9 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
 
     @Override
     public Detection detect(String text, LanguageHints hints) {
-        String clean = words(TextNormalizer.clean(text));
+        String cleaned = TextNormalizer.clean(text);
+        String clean = words(cleaned);
+        if (arabizi(cleaned)) return new Detection("ar", 1.0, clean.split(" ").length >= 2, false);
         int letters = 0, ethiopic = 0, arabic = 0, cyrillic = 0, latin = 0, foreign = 0, words = 0;
         boolean inWord = false;
         for (int i = 0; i < clean.length(); ) {
