@@ -44,7 +44,12 @@ public final class ContentLanguageModel {
             for (var e : d.examples().entrySet()) {
                 int l = languages.indexOf(e.getKey());
                 for (String phrase : e.getValue()) {
-                    for (String g : grams(phrase)) {
+                    List<String> grams = grams(phrase);
+                    // Newcomers often type without their language's letters (a Swedish or English phone keyboard:
+                    // "maasim cok dusuk", "jag vill lasa"): the model learns each example's plain-letter spelling too.
+                    String plain = plainLatin(phrase);
+                    if (!plain.equals(phrase)) grams.addAll(grams(plain));
+                    for (String g : grams) {
                         int[] c = model.counts.computeIfAbsent(g, x -> {
                             distinct[kind(x)]++;
                             return new int[languages.size()];
@@ -93,6 +98,26 @@ public final class ContentLanguageModel {
         Map<String, Double> out = new HashMap<>();
         for (int l = 0; l < sum.length; l++) out.put(languages.get(l), sum[l] / n);
         return out;
+    }
+
+    /** Latin letters without their marks ("ç" to "c", "ı" to "i", "ß" to "ss"); other scripts as they are ("й" stays). */
+    static String plainLatin(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80 || com.ibm.icu.lang.UScript.getScript(cp) != com.ibm.icu.lang.UScript.LATIN) {
+                sb.appendCodePoint(cp);
+            } else if (cp == 'ı') {
+                sb.append('i');
+            } else if (cp == 'ß') {
+                sb.append("ss");
+            } else {
+                String d = java.text.Normalizer.normalize(new String(Character.toChars(cp)), java.text.Normalizer.Form.NFD);
+                sb.append(d.replaceAll("\\p{M}+", ""));
+            }
+        }
+        return sb.toString();
     }
 
     /** Character 1- to 3-grams of each word (lower case, letters only, with boundary marks); case and marks kept. */

@@ -142,4 +142,13 @@ class LanguageRulesTests {
         assertFalse(LinguaLanguageIdentifier.arabizi("I was born 1997 and came 2023"));
         assertEquals("ar", id.detect("bdi sa3de bl cv").language());
     }
+
+    @Test
+    void messagesTypedWithoutTheLanguagesOwnLettersKeepTheirLanguage() {
+        assertEquals("cok dusuk maas", ContentLanguageModel.plainLatin("çok düşük maaş"));
+        assertEquals("ii", ContentLanguageModel.plainLatin("ıi"));
+        assertEquals("й ё", ContentLanguageModel.plainLatin("й ё"), "other scripts keep their letters");
+        assertEquals("tr", language("maasim cok az, patron sigorta yapmiyor"));
+        assertEquals("sv", language("jag vill lara mig svenska snabbt"));
+    }
 }
