@@ -161,6 +161,14 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         return null;
     }
 
+    private static int wordsInScript(String text, int script) {
+        int n = 0;
+        for (String w : text.split("\\s+")) {
+            if (w.codePoints().anyMatch(cp -> UScript.getScript(cp) == script)) n++;
+        }
+        return n;
+    }
+
     private static String inScript(String text, int script) {
         StringBuilder sb = new StringBuilder();
         for (String w : text.split("\\s+")) {
@@ -219,19 +227,25 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         if (ethiopic * 3 >= letters) return new Detection("ti", 1.0, ethiopic >= 3, false);
         if (foreign * 2 > letters) return new Detection(null, 1.0, false, letters >= 2);
         boolean sentence = words >= 2 && letters >= 8;
+        // Latin words inside an Arabic-script or Cyrillic message are borrowed terms ("ابي part time job", "нужен job
+        // in IT"): a quarter of the words in that script makes it the message's script. An English sentence quoting
+        // one such word among many ("my name is محمد and i need a job") stays Latin.
+        int arabicWords = wordsInScript(clean, UScript.ARABIC), cyrillicWords = wordsInScript(clean, UScript.CYRILLIC);
+        boolean arabicLed = arabic * 2 >= letters || (arabicWords * 4 >= words && arabic > cyrillic && arabic > ethiopic);
+        boolean cyrillicLed = cyrillic * 2 >= letters || (cyrillicWords * 4 >= words && cyrillic > arabic && cyrillic > ethiopic);
         // Half the letters Cyrillic is enough for the letters to decide ("almi що це"); lingua's low-accuracy
         // models cannot weigh two short words against a Latin name.
-        if (cyrillic * 2 >= letters) {
+        if (cyrillicLed && cyrillicWords > 0) {
             String byLetters = ukrainianOrRussian(clean);
-            if (byLetters != null) return new Detection(byLetters, 1.0, sentence, false);
+            if (byLetters != null) return new Detection(byLetters, 1.0, sentence && cyrillic * 2 >= letters, false);
         }
-        if (arabic * 2 >= letters) {
+        if (arabicLed && arabicWords > 0) {
             String byLetters = arabicOrPersian(clean);
-            if (byLetters != null) return new Detection(byLetters, 1.0, sentence, false);
+            if (byLetters != null) return new Detection(byLetters, 1.0, sentence && arabic * 2 >= letters, false);
         }
         // The dominant script narrows the choice: Arabic script is Arabic or Persian, never Somali; and only the
         // words in that script are weighed.
-        int dominant = arabic * 2 > letters ? UScript.ARABIC : cyrillic * 2 > letters ? UScript.CYRILLIC : -1;
+        int dominant = arabicLed && arabicWords > 0 ? UScript.ARABIC : cyrillicLed && cyrillicWords > 0 ? UScript.CYRILLIC : -1;
         Set<Language> allowed = dominant == UScript.ARABIC ? Set.of(Language.ARABIC, Language.PERSIAN)
                 : dominant == UScript.CYRILLIC ? Set.of(Language.UKRAINIAN, Language.RUSSIAN) : null;
         String weighed = dominant < 0 ? clean : inScript(clean, dominant);
@@ -259,6 +273,8 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         // are a weak verdict: clear (able to switch a conversation's language) only when the other is far behind, so
         // that the language already spoken stays for a message both could have written.
         boolean clear = sentence && top >= CLEAR_CONFIDENCE && (allowed == null || second <= CLOSE_PAIR_MARGIN * top);
+        // A message led by a script that has fewer than half its letters is a first guess, not enough to switch.
+        if (dominant == UScript.ARABIC && arabic * 2 < letters || dominant == UScript.CYRILLIC && cyrillic * 2 < letters) clear = false;
         return new Detection(letters >= 3 ? code : null, top, clear, false);
     }
 }

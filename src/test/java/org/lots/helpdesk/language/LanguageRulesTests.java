@@ -151,4 +151,15 @@ class LanguageRulesTests {
         assertEquals("tr", language("maasim cok az, patron sigorta yapmiyor"));
         assertEquals("sv", language("jag vill lara mig svenska snabbt"));
     }
+
+    @Test
+    void latinTermsInsideAnArabicOrCyrillicMessageAreBorrowed() {
+        assertEquals("ar", language("ابي part time job"));
+        assertEquals("fa", language("student loan چطور"));
+        assertEquals("ru", language("нужен job in IT"));
+        assertEquals("uk", language("де engineering job"));
+        assertEquals("en", language("my name is محمد and i need a job please"));
+        // A guess for a first message, never enough to switch an English conversation.
+        assertFalse(id.detect("what does привет mean", hints).clear());
+    }
 }
