@@ -51,7 +51,7 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, 
                 }
             }
         }
-        // The short replies each language's translations list (yes, no, menu, a person: "evet", "haa", "människa")
+        // The short replies each language's translations list (yes, no, menu, a person: "evet", "hayır", "människa")
         // are whole messages too, the shortest newcomers send.
         content.catalogue().languages_().forEach((language, texts) -> texts.texts().forEach((key, entry) -> {
             if (!key.endsWith("_words") || entry.text() == null) return;
