@@ -40,6 +40,12 @@ final class LanguageChoice {
         if (d.language() == null || !d.clear()) {
             String byPhrase = w.k.languageHints().languageOfPhrase(text);
             if (byPhrase != null && !w.confirmed) d = new Detection(byPhrase, 1.0, false, false);
+            // Only Swedish names ("komvux"): Swedish is a better first guess than the fallback, never than a
+            // channel's hint or a language already spoken.
+            else if (d.language() == null && !w.confirmed && w.dialog == null && w.language.equals(w.fallbackLanguage)
+                    && w.content.languages().contains("sv") && w.k.languageHints().onlyLoanwords(text)) {
+                d = new Detection("sv", 0.5, false, false);
+            }
         }
         if (d.unsupported() && !w.confirmed) {
             languageMenu("system.unsupported_language");

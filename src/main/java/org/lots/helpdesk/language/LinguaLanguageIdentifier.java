@@ -29,6 +29,8 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
 
     /** Confidence of the best language (lingua 1.2 scales its values so that the best is 1) needed to call a sentence clear. */
     static final double CLEAR_CONFIDENCE = 0.6;
+    /** Within a close pair of languages, the runner-up may reach this share of the best for the verdict to stay clear. */
+    static final double CLOSE_PAIR_MARGIN = 0.5;
 
     private final LanguageDetector detector;
 
@@ -68,6 +70,19 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         return out;
     }
 
+    /** The content model's word, scaled as lingua's confidences are (the best is 1), for served languages only. */
+    static Map<Language, Double> contentModelOnly(String text, LanguageHints hints) {
+        if (hints == null || hints.model() == null) return Map.of();
+        Map<String, Double> likelihood = hints.model().averageLogLikelihood(text);
+        double best = likelihood.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        Map<Language, Double> out = new EnumMap<>(Language.class);
+        SERVED.forEach((language, code) -> {
+            Double ll = likelihood.get(code);
+            if (ll != null) out.put(language, Math.exp(CONTENT_WEIGHT * (ll - best)));
+        });
+        return out;
+    }
+
     /** How strongly the content's model counts against lingua's (a scale on its per-n-gram log-likelihood). */
     static final double CONTENT_WEIGHT = 0.5;
     /**
@@ -91,18 +106,67 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
     }
 
     /**
-     * Letters only one of the two alphabets has decide between Ukrainian and Russian (і ї є ґ against ы э ъ ё),
-     * where statistics on a short message often cannot; null when the letters do not tell.
+     * Letters only one of the two alphabets has (і ї є ґ against ы э ъ ё) and frequent words only one of the two
+     * languages has ("що", "шукаю" against "что", "ищу") decide between Ukrainian and Russian, where statistics on a
+     * short message often cannot; null when they do not tell. Ukrainians often mix Russian words into Ukrainian
+     * (surzhyk: "мені нужно работу"), while Russian speakers seldom write a Ukrainian word: so Ukrainian evidence wins
+     * a mixed message unless the Russian evidence outnumbers it more than twice.
      */
     static String ukrainianOrRussian(String text) {
-        String t = text.toLowerCase(java.util.Locale.ROOT);
-        boolean uk = t.chars().anyMatch(c -> c == 'і' || c == 'ї' || c == 'є' || c == 'ґ');
-        boolean ru = t.chars().anyMatch(c -> c == 'ы' || c == 'э' || c == 'ъ' || c == 'ё');
-        for (String w : t.split("[^\\p{L}]+")) {
-            if (UKRAINIAN_ONLY.contains(w)) uk = true;
-            if (RUSSIAN_ONLY.contains(w)) ru = true;
+        int uk = 0, ru = 0;
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}'’]+")) {
+            if (w.isEmpty()) continue;
+            boolean u = UKRAINIAN_ONLY.contains(w) || w.chars().anyMatch(c -> c == 'і' || c == 'ї' || c == 'є' || c == 'ґ');
+            boolean r = RUSSIAN_ONLY.contains(w) || w.chars().anyMatch(c -> c == 'ы' || c == 'э' || c == 'ъ' || c == 'ё');
+            if (u && !r) uk++;
+            if (r && !u) ru++;
         }
-        return uk == ru ? null : uk ? "uk" : "ru";
+        if (uk == 0 && ru == 0) return null;
+        if (ru == 0) return "uk";
+        if (uk == 0) return "ru";
+        return ru > 2 * uk ? "ru" : "uk";
+    }
+
+    /** A Latin word with 3 or 7 for a letter ("3ala", "sa3de", "7abibi"): Arabic chat spelling (ع, ح). */
+    private static final java.util.regex.Pattern ARABIZI_WORD = java.util.regex.Pattern.compile("[a-z]*[37][a-z]+[a-z37]*");
+
+    /**
+     * Arabic written in Latin letters with digits for the letters Latin has not ("kifak, bdi sa3de"): no other served
+     * language writes digits inside words. Chat English uses 2 and 4 ("2day", "4u"), not 3 and 7.
+     */
+    static boolean arabizi(String text) {
+        for (String token : text.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+            String t = token.replaceAll("^\\p{P}+|\\p{P}+$", "");
+            if (ARABIZI_WORD.matcher(t).matches() && t.chars().filter(Character::isLetter).count() >= 3) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Letters only one of the two spellings uses decide between Arabic and Persian (Dari): پ چ ژ گ and the Persian
+     * forms of yeh and kaf (ی ک) against ة and ى; null when both or neither appear (Iraqi and Gulf Arabic write چ and
+     * گ too, always beside Arabic letters). The Arabic forms ي and ك alone do not decide: a Persian writer on an
+     * Arabic keyboard types them.
+     */
+    static String arabicOrPersian(String text) {
+        boolean fa = false, ar = false, arabicKeyboard = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ی' || c == 'ک') fa = true;
+            else if (c == 'ة' || c == 'ى') ar = true;
+            else if (c == 'ي' || c == 'ك') arabicKeyboard = true;
+        }
+        if (fa && !ar && !arabicKeyboard) return "fa";
+        if (ar && !fa) return "ar";
+        return null;
+    }
+
+    private static int wordsInScript(String text, int script) {
+        int n = 0;
+        for (String w : text.split("\\s+")) {
+            if (w.codePoints().anyMatch(cp -> UScript.getScript(cp) == script)) n++;
+        }
+        return n;
     }
 
     private static String inScript(String text, int script) {
@@ -113,11 +177,21 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         return sb.toString().trim();
     }
 
-    /** Frequent short words that only one of the two languages has ("що" against "что"). */
-    private static final Set<String> UKRAINIAN_ONLY = Set.of("що", "це", "як", "але", "або", "чи", "мені", "тут",
-            "де", "його", "вони", "дякую", "привіт", "будь", "ласка", "роботу", "робота", "навчання", "потрібно", "можна");
+    /**
+     * Frequent words that only one of the two languages has (written without the letters that already tell): pronouns,
+     * particles and the verbs newcomers use most ("шукаю" against "ищу", standalone "и" and "с" are Russian only).
+     */
+    private static final Set<String> UKRAINIAN_ONLY = Set.of("що", "це", "як", "але", "або", "чи", "мені", "де",
+            "його", "вони", "дякую", "привіт", "будь", "ласка", "роботу", "робота", "роботи", "навчання", "потрібно",
+            "можна", "шукаю", "треба", "маю", "хто", "куди", "скільки", "чому", "яка", "який", "яку", "якусь", "якийсь",
+            "хоч", "щоб", "ще", "вже", "дуже", "зараз", "мова", "мову", "мови", "працювати", "працюю", "отримати",
+            "знайти", "зробити", "вчитися", "навчатися", "житло", "допоможіть", "допомога", "допомогу", "підкажіть",
+            "з", "й", "ні", "немає");
     private static final Set<String> RUSSIAN_ONLY = Set.of("что", "это", "как", "где", "мне", "здесь", "или", "спасибо",
-            "привет", "работу", "работа", "учеба", "учёба", "нужно", "пожалуйста", "можно");
+            "привет", "работу", "работа", "работы", "учеба", "учёба", "нужно", "пожалуйста", "можно", "ищу", "надо",
+            "кто", "куда", "сколько", "почему", "какая", "какой", "какую", "чтобы", "ещё", "еще",
+            "очень", "сейчас", "когда", "помогите", "помощь", "деньги", "язык", "языка", "работать", "работаю",
+            "получить", "найти", "сделать", "учиться", "жилье", "жильё", "срочно", "и", "с", "нет", "есть", "меня");
 
     @Override
     public Detection detect(String text) {
@@ -126,7 +200,9 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
 
     @Override
     public Detection detect(String text, LanguageHints hints) {
-        String clean = words(TextNormalizer.clean(text));
+        String cleaned = TextNormalizer.clean(text);
+        String clean = words(cleaned);
+        if (arabizi(cleaned)) return new Detection("ar", 1.0, clean.split(" ").length >= 2, false);
         int letters = 0, ethiopic = 0, arabic = 0, cyrillic = 0, latin = 0, foreign = 0, words = 0;
         boolean inWord = false;
         for (int i = 0; i < clean.length(); ) {
@@ -151,33 +227,54 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         if (ethiopic * 3 >= letters) return new Detection("ti", 1.0, ethiopic >= 3, false);
         if (foreign * 2 > letters) return new Detection(null, 1.0, false, letters >= 2);
         boolean sentence = words >= 2 && letters >= 8;
+        // Latin words inside an Arabic-script or Cyrillic message are borrowed terms ("ابي part time job", "нужен job
+        // in IT"): a quarter of the words in that script makes it the message's script. An English sentence quoting
+        // one such word among many ("my name is محمد and i need a job") stays Latin.
+        int arabicWords = wordsInScript(clean, UScript.ARABIC), cyrillicWords = wordsInScript(clean, UScript.CYRILLIC);
+        boolean arabicLed = arabic * 2 >= letters || (arabicWords * 4 >= words && arabic > cyrillic && arabic > ethiopic);
+        boolean cyrillicLed = cyrillic * 2 >= letters || (cyrillicWords * 4 >= words && cyrillic > arabic && cyrillic > ethiopic);
         // Half the letters Cyrillic is enough for the letters to decide ("almi що це"); lingua's low-accuracy
         // models cannot weigh two short words against a Latin name.
-        if (cyrillic * 2 >= letters) {
+        if (cyrillicLed && cyrillicWords > 0) {
             String byLetters = ukrainianOrRussian(clean);
-            if (byLetters != null) return new Detection(byLetters, 1.0, sentence, false);
+            if (byLetters != null) return new Detection(byLetters, 1.0, sentence && cyrillic * 2 >= letters, false);
+        }
+        if (arabicLed && arabicWords > 0) {
+            String byLetters = arabicOrPersian(clean);
+            if (byLetters != null) return new Detection(byLetters, 1.0, sentence && arabic * 2 >= letters, false);
         }
         // The dominant script narrows the choice: Arabic script is Arabic or Persian, never Somali; and only the
         // words in that script are weighed.
-        int dominant = arabic * 2 > letters ? UScript.ARABIC : cyrillic * 2 > letters ? UScript.CYRILLIC : -1;
+        int dominant = arabicLed && arabicWords > 0 ? UScript.ARABIC : cyrillicLed && cyrillicWords > 0 ? UScript.CYRILLIC : -1;
         Set<Language> allowed = dominant == UScript.ARABIC ? Set.of(Language.ARABIC, Language.PERSIAN)
                 : dominant == UScript.CYRILLIC ? Set.of(Language.UKRAINIAN, Language.RUSSIAN) : null;
         String weighed = dominant < 0 ? clean : inScript(clean, dominant);
-        Map<Language, Double> values = withContentModel(detector.computeLanguageConfidenceValues(weighed), weighed, hints);
+        SortedMap<Language, Double> lingua = detector.computeLanguageConfidenceValues(weighed);
+        // lingua's low-accuracy models need trigrams: words of one or two letters ("شو هو") leave it with nothing,
+        // and then the content's own model (which has unigrams and bigrams) decides alone.
+        Map<Language, Double> values = lingua.isEmpty() ? contentModelOnly(weighed, hints) : withContentModel(lingua, weighed, hints);
         if (values.isEmpty()) return Detection.UNKNOWN;
         Language best = null;
-        double top = 0;
+        double top = 0, second = 0;
         for (var e : values.entrySet()) {
             if (allowed != null && !allowed.contains(e.getKey())) continue;
             if (e.getValue() > top) {
+                second = top;
                 top = e.getValue();
                 best = e.getKey();
+            } else if (e.getValue() > second) {
+                second = e.getValue();
             }
         }
         if (best == null) return Detection.UNKNOWN;
         String code = SERVED.get(best);
         if (code == null) return new Detection(null, top, false, sentence && top >= CLEAR_CONFIDENCE);
-        boolean clear = sentence && top >= CLEAR_CONFIDENCE;
+        // Between two close languages (Ukrainian/Russian, Arabic/Persian) statistics without telling letters or words
+        // are a weak verdict: clear (able to switch a conversation's language) only when the other is far behind, so
+        // that the language already spoken stays for a message both could have written.
+        boolean clear = sentence && top >= CLEAR_CONFIDENCE && (allowed == null || second <= CLOSE_PAIR_MARGIN * top);
+        // A message led by a script that has fewer than half its letters is a first guess, not enough to switch.
+        if (dominant == UScript.ARABIC && arabic * 2 < letters || dominant == UScript.CYRILLIC && cyrillic * 2 < letters) clear = false;
         return new Detection(letters >= 3 ? code : null, top, clear, false);
     }
 }
