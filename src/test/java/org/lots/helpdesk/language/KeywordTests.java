@@ -1,0 +1,49 @@
+package org.lots.helpdesk.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.lots.helpdesk.TestContent;
+
+/** The router's keywords: word stems, and combinations of concepts that outweigh a neighbour's single word. */
+class KeywordTests {
+
+    private static double weight(String keyword, String text) {
+        return NgramRouter.Keyword.parse(keyword).weight(" " + TextNormalizer.key(text) + " ");
+    }
+
+    @Test
+    void aWordStemMatchesAtTheStartOfAWordOnly() {
+        assertThat(weight("komvux", "plugga på Komvuxen")).isEqualTo(1);
+        assertThat(weight("vux", "plugga på komvux")).isZero();
+        assertThat(weight("fack", "ska jag gå med i facket")).isEqualTo(1);
+    }
+
+    @Test
+    void aCombinationNeedsEveryPartAndCountsMore() {
+        String funding = "komvux|universitet|جامعة & pengar|money|فلوس";
+        assertThat(weight(funding, "pengar medan jag går på komvux")).isEqualTo(3);
+        assertThat(weight(funding, "فلوس وانا بالجامعة")).isZero(); // "بالجامعة" is not a word starting with "جامعة"
+        assertThat(weight(funding, "فلوس للدراسة في جامعة")).isEqualTo(3);
+        assertThat(weight(funding, "hur söker jag till komvux")).isZero();
+        assertThat(weight(funding, "money for my business")).isZero();
+    }
+
+    @Test
+    void emptyOrShortKeywordsAreIgnored() {
+        assertThat(NgramRouter.Keyword.parse("ab")).isNull();
+        assertThat(NgramRouter.Keyword.parse(" & money")).isNull();
+    }
+
+    @Test
+    void onTheShippedContentMoneyWhileStudyingIsFundingNotTheSchool() {
+        var content = TestContent.shipped().content();
+        var router = new NgramRouter(content);
+        // Written for this test (not in eval/): the institution is context, the question is money.
+        assertThat(router.route("får man pengar när man pluggar på komvux", "sv").candidates().get(0).dialog()).isEqualTo("education.funding");
+        assertThat(router.route("how do i apply to komvux", "en").candidates().get(0).dialog()).isEqualTo("education.adult");
+        assertThat(router.route("försäkring för min frisörsalong", "sv").candidates().get(0).dialog()).isEqualTo("business.run");
+        assertThat(router.route("deklaration för min enskilda firma", "sv").candidates().get(0).dialog()).isEqualTo("business.run");
+        assertThat(router.route("hur gör jag min deklaration", "sv").candidates().get(0).dialog()).isEqualTo("referral.tax_return");
+    }
+}
