@@ -8,20 +8,28 @@
 #   API=preview (default; the web chat API can be added in bench/LoadClient.java, interface Api)
 #   JAVA_OPTS="..." the JVM settings to measure (default: the README's run command)
 #   JFR=1 records a flight recording of the measured run to $OUT/load.jfr
+#   CDS=1 runs the extracted jar with a class-data sharing archive made by scripts/cds (as the README's run command)
+#   JAR=path (default target/helpdesk.jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 THREADS=${1:-8}; MESSAGES=${2:-500}; API=${API:-preview}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=10000"}
-[ -f target/helpdesk.jar ] || mvn -q -DskipTests package
+JAR=${JAR:-target/helpdesk.jar}
+[ -f "$JAR" ] || mvn -q -DskipTests package
 OUT=$(mktemp -d /tmp/helpdesk-load.XXXX)
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 # The MongoDB driver from the jar itself, for the client's transcript check and store-limit run.
-cp target/helpdesk.jar "$OUT/helpdesk.jar" # a copy: a rebuild meanwhile must not pull the jar from under the run
+cp "$JAR" "$OUT/helpdesk.jar" # a copy: a rebuild meanwhile must not pull the jar from under the run
 (cd "$OUT" && jar xf helpdesk.jar $(jar tf helpdesk.jar | grep -E 'BOOT-INF/lib/(mongodb-driver|bson)'))
 CP="$OUT/BOOT-INF/lib/*"
+RUN="-jar $OUT/helpdesk.jar"
+if [ "${CDS:-}" = 1 ]; then
+  JAR="$OUT/helpdesk.jar" scripts/cds "$OUT/app" >/dev/null
+  RUN="-XX:SharedArchiveFile=$OUT/app/helpdesk.jsa -jar $OUT/app/helpdesk.jar"
+fi
 [ "${JFR:-}" = 1 ] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$OUT/load.jfr,settings=profile"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); JVM: $JAVA_OPTS"
-MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java $JAVA_OPTS -jar "$OUT/helpdesk.jar" --server.port="$PORT" \
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java $JAVA_OPTS $RUN --server.port="$PORT" \
   --helpdesk.data-dir="$OUT/store" --helpdesk.bootstrap.admin-password='Bench-Secret-2026!' >"$OUT/app.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
