@@ -26,4 +26,6 @@ EXPOSE 8080
 # (BENCHMARKS.md, "Footprint"). docker-compose.yml sets the limit (512 MB) and the small-heap settings.
 # ExitOnOutOfMemoryError: after an OutOfMemoryError any thread may have died half-way (once the Telegram sender did,
 # and the bot went silent while health said UP); exiting lets the orchestrator restart a whole, clean process.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/app/helpdesk.jsa", "-jar", "/app/lib-extracted/helpdesk.jar"]
+# TieredStopAtLevel=1: the quick JIT compiler only; on two cores the optimising one cost more CPU and memory than it
+# gave back (BENCHMARKS.md, "Third pass"): start-up ~4-5 s with the archive.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/app/helpdesk.jsa", "-jar", "/app/lib-extracted/helpdesk.jar"]

@@ -3,14 +3,15 @@
 # sensitive to other load on the machine). The first run starts on an empty data folder (the router trains and
 # caches its weights); the next RUNS reuse it, as a restart does. Usage: bench/startup.sh [RUNS]
 #   JAVA_OPTS="..." the JVM settings (default: the README's run command); JAR=path (default target/helpdesk.jar)
-#   CDS=1 measures the extracted jar with a class-data sharing archive made by scripts/cds
+#   CDS=1 (default, as the README's run command) measures the extracted jar with a class-data sharing archive made
+#   by scripts/cds; CDS=0 the fat jar itself (`java -jar target/helpdesk.jar`; JAVA_OPTS=" " for no settings at all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=10000"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms64m -Xmx256m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=10000 -XX:MaxNewSize=32m -XX:TieredStopAtLevel=1"}
 JAR=${JAR:-target/helpdesk.jar}
 OUT=$(mktemp -d /tmp/helpdesk-startup.XXXX)
-if [ "${CDS:-}" = 1 ]; then
+if [ "${CDS:-1}" = 1 ]; then
   JAR="$JAR" scripts/cds "$OUT/app" >/dev/null
   RUN="-XX:SharedArchiveFile=$OUT/app/helpdesk.jsa -jar $OUT/app/helpdesk.jar"
 else
@@ -18,7 +19,7 @@ else
   RUN="-jar $OUT/helpdesk.jar"
 fi
 TICK=$(getconf CLK_TCK)
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); JVM: $JAVA_OPTS"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); JVM: $JAVA_OPTS; CDS=${CDS:-1}"
 for run in $(seq 0 "$RUNS"); do
   PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
   start=$(date +%s.%N)
