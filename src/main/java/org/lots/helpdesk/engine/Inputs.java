@@ -130,6 +130,12 @@ final class Inputs {
             w.steps.runStep(w.currentDialog(), ask);
             return;
         }
+        // "jag bor i Trollhättan" answers no button here, but is kept and said back where an answer needs it: no miss.
+        if (w.filling.municipalityNamed(text)) {
+            w.say("system.invalid_choice", List.of());
+            w.steps.runStep(w.currentDialog(), ask);
+            return;
+        }
         // Words that fit neither a button nor any topic count as not understood, like free text does:
         // the second time in a row brings a person.
         if (routing.decision() == Routing.Decision.NONE && ++w.misses >= 2) {

@@ -69,6 +69,15 @@ final class VariableFilling {
         if (id != null && !id.equals(w.vars.get(Municipalities.VARIABLE))) pickUp(Municipalities.VARIABLE, id);
     }
 
+    /** Words that answer nothing asked but name where the newcomer lives: kept (newer than an earlier answer). */
+    boolean municipalityNamed(String text) {
+        List<Municipalities.Municipality> served = Municipalities.of(w.content.settings());
+        String id = served.size() < 2 ? null : MunicipalityMentions.named(served, text);
+        if (id == null) return false;
+        if (!id.equals(w.vars.get(Municipalities.VARIABLE))) pickUp(Municipalities.VARIABLE, id);
+        return true;
+    }
+
     /**
      * A typed answer to the municipality question that names one ("jag bor i Trolhättan", "в Уддевалле"): the index
      * of its choice, or -1 (other questions, or none or two named).
