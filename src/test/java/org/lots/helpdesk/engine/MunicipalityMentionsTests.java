@@ -106,6 +106,8 @@ class MunicipalityMentionsTests {
         assertNull(named("tanumx"));
         assertNull(named("amalgam"));
         assertNull(named("orustic"));
+        // Known limit (docs/content-format.md): folded, the first name Amal is Åmål; the bot says so and can be corrected.
+        assertEquals("amal", named("my name is Amal"));
     }
 
     @Test
