@@ -14,6 +14,7 @@ import java.util.Map;
  *     name: "Trollhättan"
  *     url: "https://www.trollhattan.se/"
  *     sfi_url: "https://..."          # optional, only a page verified on the municipality's own site
+ *     aliases: [ترولهاتان, Тролльхеттан] # optional: other spellings that name it in what a newcomer writes
  * elsewhere_url: "https://www.informationsverige.se/"   # national guidance for "I don't know / elsewhere"
  * </pre>
  *
@@ -37,7 +38,15 @@ public final class Municipalities {
     public static final String UNKNOWN_KEY = "municipality.yours";
     public static final List<String> PAGES = List.of("sfi_url", "komvux_url", "environment_url");
 
-    public record Municipality(String id, String name, String url, Map<String, String> pages) {}
+    /**
+     * @param aliases other spellings a newcomer may write the name in (other scripts, a main town's name): a message
+     *                naming it picks up the municipality (see docs/content-format.md)
+     */
+    public record Municipality(String id, String name, String url, Map<String, String> pages, List<String> aliases) {
+        public Municipality(String id, String name, String url, Map<String, String> pages) {
+            this(id, name, url, pages, List.of());
+        }
+    }
 
     private Municipalities() {}
 
@@ -48,7 +57,11 @@ public final class Municipalities {
             if (!(o instanceof Map<?, ?> m) || !(m.get("id") instanceof String id) || !(m.get("name") instanceof String name)) continue;
             Map<String, String> pages = new LinkedHashMap<>();
             for (String p : PAGES) if (m.get(p) instanceof String u && !u.isBlank()) pages.put(p, u);
-            out.add(new Municipality(id, name, m.get("url") instanceof String u ? u : null, pages));
+            List<String> aliases = new ArrayList<>();
+            if (m.get("aliases") instanceof List<?> spellings) {
+                for (Object a : spellings) if (a instanceof String s && !s.isBlank()) aliases.add(s.strip());
+            }
+            out.add(new Municipality(id, name, m.get("url") instanceof String u ? u : null, pages, List.copyOf(aliases)));
         }
         return out;
     }

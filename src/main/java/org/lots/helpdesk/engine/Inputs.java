@@ -110,6 +110,7 @@ final class Inputs {
 
     private void answerAsk(Step.Ask ask, String text, String key) {
         int chosen = w.answers().matchChoice(ask, key);
+        if (chosen < 0) chosen = w.filling.namedChoice(ask, text); // "jag bor i Trolhättan" answers "Which municipality?"
         if (chosen >= 0) {
             w.steps.choose(w.dialog, ask, chosen);
             return;
@@ -126,6 +127,12 @@ final class Inputs {
         if (value != null) {
             w.filling.fill(w.dialog, text, false, ask);
             w.filling.pickUp(ask.into(), value);
+            w.steps.runStep(w.currentDialog(), ask);
+            return;
+        }
+        // "jag bor i Trollhättan" answers no button here, but is kept and said back where an answer needs it: no miss.
+        if (w.filling.municipalityNamed(text)) {
+            w.say("system.invalid_choice", List.of());
             w.steps.runStep(w.currentDialog(), ask);
             return;
         }
@@ -187,7 +194,8 @@ final class Inputs {
             Dialog d = w.content.dialog(p[1]).orElse(null);
             Step s = d == null ? null : d.step(p[2]).orElse(null);
             String into = s instanceof Step.Ask a ? a.into() : s instanceof Step.Input in ? in.into() : null;
-            if (into != null) {
+            // Under a call ("I understood: Uddevalla" before call: municipality): the call runs again and asks.
+            if (into != null || (s instanceof Step.Call c && w.filling.forgetCalled(c))) {
                 enter(p[1]);
                 w.filling.forget(into);
                 w.misses = 0;

@@ -129,6 +129,7 @@ final class StepRunner {
             runStep(d, d.step(next).orElseThrow());
         } else if (s instanceof Step.Call c) {
             String next = c.next() != null ? c.next() : d.following(c).map(Step::id).orElse(null);
+            w.filling.understoodCall(d, c); // "I understood: Uddevalla": the called dialog then does not ask
             w.stack.add(new Frame(d.id(), next));
             enterDialog(c.dialog());
         } else if (s instanceof Step.Goto g) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.lots.helpdesk.dialog.Dialog;
+import org.lots.helpdesk.dialog.Municipalities;
 import org.lots.helpdesk.dialog.Step;
 import org.lots.helpdesk.engine.Output.Button;
 import org.lots.helpdesk.i18n.Texts;
@@ -21,6 +22,10 @@ import com.ibm.icu.text.NumberFormat;
  * <p>
  * Which variables are picked up and not yet said is kept in the variable {@value #UNDERSTOOD} (their names), so it
  * survives between turns and shows in the preview's {@code trace.variables} with the values themselves.
+ * <p>
+ * The municipality ({@link MunicipalityMentions}) is picked up from any such text, whichever dialog it starts or
+ * answers: the question is asked by {@code call: municipality}, so it is said back at that call, and its button runs
+ * the call again. Where the newcomer lives stays true in a new topic, so it is said back there if not yet.
  */
 final class VariableFilling {
 
@@ -48,11 +53,42 @@ final class VariableFilling {
         Dialog d = w.content.dialog(dialogId).orElse(null);
         if (d == null) return;
         for (Step s : d.steps()) {
-            String into = s instanceof Step.Ask a ? a.into() : s instanceof Step.Input in ? in.into() : null;
+            String into = into(s);
             if (into == null || s == answered || (!overwrite && w.vars.containsKey(into))) continue;
             String value = valueIn(s, text);
             if (value != null) pickUp(into, value);
         }
+        if (answered == null || !Municipalities.VARIABLE.equals(into(answered))) municipality(text, overwrite);
+    }
+
+    /** "I live in Uddevalla": where the newcomer lives, from any message (not when only one is served: no question). */
+    private void municipality(String text, boolean overwrite) {
+        List<Municipalities.Municipality> served = Municipalities.of(w.content.settings());
+        if (served.size() < 2 || (!overwrite && w.vars.containsKey(Municipalities.VARIABLE))) return;
+        String id = MunicipalityMentions.named(served, text);
+        if (id != null && !id.equals(w.vars.get(Municipalities.VARIABLE))) pickUp(Municipalities.VARIABLE, id);
+    }
+
+    /** Words that answer nothing asked but name where the newcomer lives: kept (newer than an earlier answer). */
+    boolean municipalityNamed(String text) {
+        List<Municipalities.Municipality> served = Municipalities.of(w.content.settings());
+        String id = served.size() < 2 ? null : MunicipalityMentions.named(served, text);
+        if (id == null) return false;
+        if (!id.equals(w.vars.get(Municipalities.VARIABLE))) pickUp(Municipalities.VARIABLE, id);
+        return true;
+    }
+
+    /**
+     * A typed answer to the municipality question that names one ("jag bor i Trolhättan", "в Уддевалле"): the index
+     * of its choice, or -1 (other questions, or none or two named).
+     */
+    int namedChoice(Step.Ask ask, String text) {
+        if (!Municipalities.VARIABLE.equals(ask.into())) return -1;
+        String id = MunicipalityMentions.named(Municipalities.of(w.content.settings()), text);
+        for (int i = 0; id != null && i < ask.choices().size(); i++) {
+            if (ask.choices().get(i).value().equals(id)) return i;
+        }
+        return -1;
     }
 
     /** A variable read from the newcomer's words, to be said when its question comes. */
@@ -63,6 +99,10 @@ final class VariableFilling {
 
     /** What the text answers to this question, or null. */
     String valueIn(Step s, String text) {
+        if (s instanceof Step.Ask a && Municipalities.VARIABLE.equals(a.into())) {
+            int i = namedChoice(a, text);
+            return i < 0 ? null : a.choices().get(i).value();
+        }
         if (s instanceof Step.Ask a && a.into() != null && a.choices().stream().anyMatch(Step.Choice::picksUp)) {
             int i = VariableFiller.choice(a, text, negations());
             return i < 0 ? null : a.choices().get(i).value();
@@ -81,6 +121,41 @@ final class VariableFilling {
         if (answer == null) return false;
         w.say(SAID, Map.of("answer", answer), List.of(Button.action(w.text(FIX), Payloads.ask(d.id(), s.id()))));
         return true;
+    }
+
+    /**
+     * Before a {@code call}: the called dialog's questions whose answers were picked up ("I understood: Uddevalla")
+     * are said here, with a button that runs this call again after forgetting them; the called dialog then finds
+     * them known and does not ask.
+     */
+    void understoodCall(Dialog caller, Step.Call call) {
+        Dialog called = w.content.dialog(call.dialog()).orElse(null);
+        if (called == null) return;
+        for (Step s : called.steps()) {
+            if (!(s instanceof Step.Ask ask) || ask.into() == null || !marked(ask.into())) continue;
+            int picked = pickedChoice(ask);
+            mark(ask.into(), false);
+            if (picked < 0) continue;
+            w.say(SAID, Map.of("answer", w.text(ask.choices().get(picked).label())),
+                    List.of(Button.action(w.text(FIX), Payloads.ask(caller.id(), call.id()))));
+        }
+    }
+
+    /** "Not right" under what a call's dialog picked up: its answers are forgotten; false when it asks nothing. */
+    boolean forgetCalled(Step.Call call) {
+        Dialog called = w.content.dialog(call.dialog()).orElse(null);
+        boolean any = false;
+        for (Step s : called == null ? List.<Step>of() : called.steps()) {
+            String into = into(s);
+            if (into == null) continue;
+            forget(into);
+            any = true;
+        }
+        return any;
+    }
+
+    private static String into(Step s) {
+        return s instanceof Step.Ask a ? a.into() : s instanceof Step.Input in ? in.into() : null;
     }
 
     /** The index of the picked-up choice of this question, or -1. */
@@ -106,10 +181,12 @@ final class VariableFilling {
         mark(into, false);
     }
 
-    /** Picked-up answers not said yet are kept as values, but no longer said back. */
+    /** Picked-up answers not said yet are kept as values, but no longer said back; except where the newcomer lives. */
     void dropUnsaid() {
+        boolean place = marked(Municipalities.VARIABLE);
         w.vars.remove(UNDERSTOOD);
         w.vars.remove(CLARIFIED);
+        if (place) mark(Municipalities.VARIABLE, true);
     }
 
     /** While the bot asks which topic is meant, the question is kept: the topic chosen reads it then. */

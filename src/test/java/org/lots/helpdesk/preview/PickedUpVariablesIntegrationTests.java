@@ -40,4 +40,14 @@ class PickedUpVariablesIntegrationTests {
         }
         assertTrue(said, r.body());
     }
+
+    @Test
+    void aMunicipalityNamedInTheFirstMessageShowsInTheTrace() {
+        Api api = new Api(port);
+        String id = api.post("/api/preview/conversations", Map.of("language", "ru")).json().get("id").asText();
+        Api.Response r = api.post("/api/preview/conversations/" + id + "/messages", Map.of("text", "живу в Тролльхеттане, нужна квартира"));
+        assertEquals(200, r.status(), r.body());
+        assertEquals("trollhattan", r.json().get("trace").get("variables").path("municipality").asText(), r.body());
+        assertEquals("referral.housing", r.json().get("trace").get("dialog").asText(), r.body());
+    }
 }
