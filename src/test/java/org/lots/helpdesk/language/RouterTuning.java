@@ -18,15 +18,17 @@ import org.lots.helpdesk.engine.Knowledge;
  */
 public final class RouterTuning {
     public static void main(String[] args) throws Exception {
-        List<String> files = args.length > 0 ? List.of(args) : List.of("eval/dev.tsv", "eval/dev-new-topics.tsv");
+        List<String> files = args.length > 0 ? List.of(args) : List.of("eval/dev.tsv", "eval/dev-new-topics.tsv", "eval/dev2-new-topics.tsv");
         List<List<Evaluation.Case>> sets = new ArrayList<>();
         for (String f : files) sets.add(Evaluation.read(Path.of(f)));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] confident = {0.24, 0.28, 0.32}, ambiguous = {0.14, 0.18}, outOfScope = {0.05, 0.10}, boost = {0.10, 0.18}, weight = {0.6, 0.7, 0.8};
-        for (double w : weight) for (double b : boost) for (double c : confident) for (double a : ambiguous) for (double o : outOfScope) {
+        double[] confident = {0.26, 0.28}, ambiguous = {0.18}, outOfScope = {0.10}, boost = {0.18}, weight = {0.6, 0.7},
+                margin = {0.02, 0.03}, clarify = {0.9, 0.95};
+        for (double w : weight) for (double b : boost) for (double c : confident) for (double a : ambiguous) for (double o : outOfScope)
+        for (double m : margin) for (double r : clarify) {
             if (a > c) continue;
-            var t = new NgramRouter.Thresholds(c, a, 0.03, b, o, w, 0.0, 0.9);
+            var t = new NgramRouter.Thresholds(c, a, m, b, o, w, 0.0, r);
             var knowledge = new Knowledge(content, new NgramRouter(content, t));
             StringBuilder line = new StringBuilder();
             double score = Double.MAX_VALUE;
@@ -36,7 +38,7 @@ public final class RouterTuning {
                 line.append(String.format("  | %s topic=%.3f worst=%s %.3f oos=%.3f", Path.of(files.get(i)).getFileName(), s.topic(),
                         s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut()));
             }
-            System.out.printf("%.3f  w=%.1f boost=%.2f conf=%.2f amb=%.2f oos=%.2f%s%n", score, w, b, c, a, o, line);
+            System.out.printf("%.3f  w=%.1f boost=%.2f conf=%.2f amb=%.2f oos=%.2f margin=%.2f clarify=%.2f%s%n", score, w, b, c, a, o, m, r, line);
         }
     }
 }
