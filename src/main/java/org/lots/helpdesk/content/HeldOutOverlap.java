@@ -81,7 +81,8 @@ public final class HeldOutOverlap {
         return out;
     }
 
-    private static Node value(Node mapping, String key) {
+    /** The value under a key of a YAML mapping node, or null (also used by the tests that read choices). */
+    static Node value(Node mapping, String key) {
         if (!(mapping instanceof MappingNode m)) return null;
         for (NodeTuple t : m.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();

@@ -102,12 +102,12 @@ class HeldOutOverlapTests {
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 root = new Yaml(new LoaderOptions()).compose(r);
             }
-            if (!(value(root, "steps") instanceof SequenceNode steps)) continue;
+            if (!(HeldOutOverlap.value(root, "steps") instanceof SequenceNode steps)) continue;
             for (Node step : steps.getValue()) {
-                if (!(value(step, "choices") instanceof SequenceNode choices)) continue;
+                if (!(HeldOutOverlap.value(step, "choices") instanceof SequenceNode choices)) continue;
                 for (Node choice : choices.getValue()) {
                     for (String kind : List.of("examples", "keywords")) {
-                        if (!(value(choice, kind) instanceof MappingNode perLanguage)) continue;
+                        if (!(HeldOutOverlap.value(choice, kind) instanceof MappingNode perLanguage)) continue;
                         for (NodeTuple lang : perLanguage.getValue()) {
                             if (!(lang.getKeyNode() instanceof ScalarNode code) || !(lang.getValueNode() instanceof SequenceNode seq)) continue;
                             for (Node item : seq.getValue()) {
@@ -126,11 +126,4 @@ class HeldOutOverlapTests {
         return out;
     }
 
-    private static Node value(Node mapping, String key) {
-        if (!(mapping instanceof MappingNode m)) return null;
-        for (NodeTuple t : m.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) return t.getValueNode();
-        }
-        return null;
-    }
 }
