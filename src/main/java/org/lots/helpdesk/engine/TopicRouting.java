@@ -48,6 +48,13 @@ final class TopicRouting {
                 w.unanswered(text, Reason.CLARIFY);
             }
             case NONE -> {
+                // "Uddevalla" on its own: where the newcomer lives, not a question missed; kept, said back, menu.
+                if (w.filling.municipalityNamed(text)) {
+                    if (text.trim().split("\\s+").length > 3) w.unanswered(text, Reason.FALLBACK);
+                    w.filling.sayMunicipality();
+                    w.steps.showMenu();
+                    return;
+                }
                 w.misses++;
                 w.unanswered(text, Reason.FALLBACK);
                 w.steps.startDialog(w.misses >= 2 ? Content.HANDOFF : Content.FALLBACK, true);

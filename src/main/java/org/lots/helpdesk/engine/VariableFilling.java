@@ -79,6 +79,23 @@ final class VariableFilling {
     }
 
     /**
+     * Said at once when a message named only where the newcomer lives ("Uddevalla" at the menu): "I understood:
+     * Uddevalla." with a button that asks the question of the dialog that asks for it (the dialog of the same name).
+     */
+    void sayMunicipality() {
+        Object id = w.vars.get(Municipalities.VARIABLE);
+        Municipalities.Municipality m = Municipalities.of(w.content.settings()).stream()
+                .filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        if (m == null) return;
+        mark(Municipalities.VARIABLE, false);
+        List<Button> fix = w.content.dialog(Municipalities.VARIABLE).flatMap(d -> d.steps().stream()
+                        .filter(st -> st instanceof Step.Ask a && Municipalities.VARIABLE.equals(a.into())).findFirst()
+                        .map(st -> List.of(Button.action(w.text(FIX), Payloads.ask(d.id(), st.id())))))
+                .orElse(List.of());
+        w.say(SAID, Map.of("answer", m.name()), fix);
+    }
+
+    /**
      * A typed answer to the municipality question that names one ("jag bor i Trolhättan", "в Уддевалле"): the index
      * of its choice, or -1 (other questions, or none or two named).
      */
