@@ -83,9 +83,7 @@ final class VariableFilling {
      * Uddevalla." with a button that asks the question of the dialog that asks for it (the dialog of the same name).
      */
     void sayMunicipality() {
-        Object id = w.vars.get(Municipalities.VARIABLE);
-        Municipalities.Municipality m = Municipalities.of(w.content.settings()).stream()
-                .filter(x -> x.id().equals(id)).findFirst().orElse(null);
+        Municipalities.Municipality m = Municipalities.current(w.content.settings(), w.vars);
         if (m == null) return;
         mark(Municipalities.VARIABLE, false);
         List<Button> fix = w.content.dialog(Municipalities.VARIABLE).flatMap(d -> d.steps().stream()
