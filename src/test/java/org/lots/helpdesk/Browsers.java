@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian chromium for browser tests, driven through Debian's chromedriver (never a download by Selenium
@@ -41,6 +44,18 @@ public final class Browsers {
                 "--window-size=" + width + "," + height, "--lang=" + language,
                 "--user-data-dir=" + profiles().resolve("p" + System.nanoTime()));
         return new ChromeDriver(service, options);
+    }
+
+    /**
+     * Logs in on the console's login page and waits until the browser has left it. Waiting for "/console/" alone
+     * raced: the login page is under /console/ too, so the next page could load before the session existed.
+     */
+    public static void logIn(WebDriver browser, WebDriverWait wait, String baseUrl, String username, String password) {
+        browser.get(baseUrl + "/console/login.html");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/console/login.html"));
     }
 
     /** Makes the page's viewport a phone's: {@code width} CSS pixels wide, touch, mobile layout. */

@@ -3,9 +3,6 @@ package org.lots.helpdesk.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lots.helpdesk.Api;
+import org.lots.helpdesk.Browsers;
 import org.lots.helpdesk.HelpdeskIntegrationTest;
 import org.lots.helpdesk.TestChannel;
 import org.openqa.selenium.By;
@@ -21,9 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,29 +32,19 @@ import org.springframework.context.annotation.Import;
 @Import(TestChannel.class)
 class AuditPageBrowserIntegrationTests {
 
-    static Path profile;
     WebDriver browser;
     WebDriverWait wait;
 
     @LocalServerPort int port;
 
     @BeforeAll
-    static void checkBrowser() throws Exception {
-        assertTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
-                "browser tests need /usr/bin/chromium and /usr/bin/chromedriver: run bash scripts/install-test-deps");
-        profile = Files.createTempDirectory("audit-browser-");
+    static void checkBrowser() {
+        Browsers.require();
     }
 
     @BeforeEach
     void openBrowser() {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--lang=en", "--user-data-dir=" + profile.resolve("p" + System.nanoTime()));
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.open(1280, 900, "en");
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class); // the list is redrawn on every filter
     }
@@ -80,12 +65,7 @@ class AuditPageBrowserIntegrationTests {
                 "roles", List.of("ADVISER"), "languages", List.of("ar"))).status());
         assertEquals(200, admin.post("/api/admin/users/sigrid/disable", null).status());
 
-        browser.get(url("/console/admin.html"));
-        wait.until(ExpectedConditions.urlContains("/console/login.html"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(Api.ADMIN_PASSWORD);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
-        wait.until(ExpectedConditions.urlContains("/console/"));
+        Browsers.logIn(browser, wait, url(""), "admin", Api.ADMIN_PASSWORD);
         browser.get(url("/console/admin.html"));
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Audit log"))).click();
         wait.until(ExpectedConditions.urlContains("/console/audit.html"));

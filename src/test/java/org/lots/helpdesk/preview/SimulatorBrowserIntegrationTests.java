@@ -54,12 +54,7 @@ class SimulatorBrowserIntegrationTests {
         wait = new WebDriverWait(browser, Duration.ofSeconds(60)); // a shared, busy machine: generous, never timed
         wait.ignoring(StaleElementReferenceException.class);
         if (users.find("sima-editor").isEmpty()) users.create("sima-editor", PASSWORD, List.of("EDITOR"), List.of("ar"));
-        browser.get(url("/console/login.html"));
-        browser.findElement(By.id("username")).sendKeys("sima-editor");
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
-        wait.until(ExpectedConditions.urlContains("/console/"));
-        wait.until(d -> !d.getCurrentUrl().contains("login"));
+        Browsers.logIn(browser, wait, url(""), "sima-editor", PASSWORD);
     }
 
     @AfterEach

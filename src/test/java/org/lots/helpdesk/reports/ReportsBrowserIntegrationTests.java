@@ -72,11 +72,7 @@ class ReportsBrowserIntegrationTests {
         assertEquals(201, created.status(), created.body());
         browser = Browsers.open(1280, 900, "en");
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        browser.get(url("/console/login.html"));
-        browser.findElement(By.id("username")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+        Browsers.logIn(browser, wait, url(""), name, PASSWORD);
     }
 
     /** Traffic on the test channel: answered by the bot in Arabic and Swedish, one not understood, one handoff closed. */

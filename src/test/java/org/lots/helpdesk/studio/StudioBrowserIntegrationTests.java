@@ -68,11 +68,7 @@ class StudioBrowserIntegrationTests {
         browser = Browsers.open(1280, 900, "en");
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
-        browser.get(url("/console/login.html"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("login"))).click();
-        wait.until(ExpectedConditions.urlContains("/console/"));
+        Browsers.logIn(browser, wait, url(""), username, password);
     }
 
     WebElement item(String key) {
