@@ -101,8 +101,9 @@ final class Inputs {
                 w.steps.reAsk(in);
                 return;
             }
-            w.filling.fill(w.dialog, text, false, in);
         }
+        // Whatever else the answer says ("nurse, I live in Uddevalla") may answer questions still to come.
+        w.filling.fill(w.dialog, text, false, in);
         w.vars.put(in.into(), value);
         w.step = null;
         w.steps.continueAfter(in, in.next());
