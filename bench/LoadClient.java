@@ -141,20 +141,44 @@ public class LoadClient {
             w.start();
         }
         ready.await();
+        long serverCpu0 = serverCpuMillis(), clientCpu0 = clientCpuMillis();
         long start = System.nanoTime();
         go.countDown();
         for (Thread w : workers) w.join();
         double seconds = (System.nanoTime() - start) / 1e9;
+        long serverCpu = serverCpuMillis() - serverCpu0, clientCpu = clientCpuMillis() - clientCpu0;
         Arrays.sort(latencies);
         int n = latencies.length;
         System.out.printf("%d clients x %d messages: %.0f messages/s, errors %d, not understood %d, "
                         + "latency p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms%n", threads, per, n / seconds, errors.get(),
                 notUnderstood.get(), latencies[n / 2], latencies[(int) (n * .95)], latencies[(int) (n * .99)], latencies[n - 1]);
         System.out.println("dialogs: " + dialogs);
+        if (serverCpu0 >= 0) {
+            System.out.printf("CPU per message in the measured run: server %.2f ms, this client %.2f ms%n",
+                    (double) serverCpu / n, (double) clientCpu / n);
+        }
         if (args.length > 6) {
             double rate = n / seconds;
             Store.check(args[6], conversations, per, threads, rate);
         }
+    }
+
+    /** The help desk's CPU so far (user + system), from /proc when SERVER_PID is set (bench/load.sh sets it). */
+    static long serverCpuMillis() {
+        String pid = System.getenv("SERVER_PID");
+        if (pid == null) return -1;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / 100; // clock ticks of 10 ms (CLK_TCK 100)
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static long clientCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     static String match(Pattern p, String s) {

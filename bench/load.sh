@@ -36,7 +36,7 @@ PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 1200); do curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.1; done
 STORE=$(grep -oE 'Embedded store at .* \(port [0-9]+\)' "$OUT/app.log" | grep -oE '[0-9]+\)$' | tr -d ')')
-client() { java -cp "$CP" bench/LoadClient.java "http://127.0.0.1:$PORT" "$@"; }
+client() { SERVER_PID=$PID java -cp "$CP" bench/LoadClient.java "http://127.0.0.1:$PORT" "$@"; }
 client "$THREADS" 200 admin 'Bench-Secret-2026!' "$API" >/dev/null # warm-up
 client "$THREADS" "$MESSAGES" admin 'Bench-Secret-2026!' "$API" "mongodb://127.0.0.1:$STORE/helpdesk"
 [ -n "${NMT:-}" ] && jcmd $PID VM.native_memory summary > "$OUT/nmt.txt"
