@@ -94,6 +94,39 @@ public class LoadClient {
         }
     }
 
+    /**
+     * The public web chat API (CONTRACT.md section 8): start a conversation, then its Bearer token on every message, as
+     * the widget does. Its answers do not name the dialog; whether each message was understood is checked afterwards
+     * in the store (a message the bot did not understand, or asked to clarify, leaves an entry in {@code unanswered}).
+     */
+    static final class WebChat implements Api {
+        final String base;
+        String token;
+
+        WebChat(String base) {
+            this.base = base;
+        }
+
+        public String start(HttpClient http) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/webchat/conversations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) throw new IllegalStateException("start: " + r.statusCode() + " " + r.body());
+            token = match(TOKEN, r.body());
+            return match(ID, r.body());
+        }
+
+        public String send(HttpClient http, String conversation, String text) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/webchat/conversations/" + conversation + "/messages"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text.replace("\"", "\\\"") + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) throw new IllegalStateException("message: " + r.statusCode() + " " + r.body());
+            if (!r.body().contains("\"replies\":[{")) throw new IllegalStateException("no reply: " + r.body());
+            return "(see unanswered)";
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int threads = Integer.parseInt(args[1]), per = Integer.parseInt(args[2]);
@@ -108,7 +141,7 @@ public class LoadClient {
             final int t = n;
             Api api = switch (kind) {
                 case "preview" -> new Preview(base, user, password);
-                // case "webchat" -> new WebChat(base): POST /webchat/conversations, Bearer token (CONTRACT.md section 8)
+                case "webchat" -> new WebChat(base);
                 default -> throw new IllegalArgumentException("unknown api " + kind);
             };
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -205,6 +238,9 @@ public class LoadClient {
                 }
                 System.out.printf("persisted: %d of %d conversations have all %d messages and answers in the transcript%n",
                         conversations.size() - missing, conversations.size(), per);
+                long unanswered = db.getCollection("unanswered").countDocuments(
+                        new org.bson.Document("conversationId", new org.bson.Document("$in", conversations)));
+                System.out.printf("unanswered entries (not understood or asked to clarify) of these conversations in the store: %d%n", unanswered);
                 var state = db.getCollection("bench_state");
                 var log = db.getCollection("bench_log");
                 int messages = 1000;
