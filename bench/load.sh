@@ -7,6 +7,8 @@
 # Usage: bench/load.sh [THREADS] [MESSAGES_PER_THREAD]
 #   API=preview (default) or API=webchat (the public web chat API with its Bearer tokens; its per-conversation and
 #   per-client rate limits are raised for the run, as in bench/webchat-load.sh)
+#   CLIENT=raw sends the messages over plain keep-alive sockets instead of java.net.http's client (which costs ~2 ms
+#   of CPU per request on the same cores as the help desk); the CPU line shows both sides' cost per message
 #   JAVA_OPTS="..." the JVM settings to measure (default: the README's run command)
 #   JFR=1 records a flight recording of the measured run to $OUT/load.jfr
 #   CDS=1 (default, as the README's run command) runs the extracted jar with a class-data sharing archive made by
