@@ -146,6 +146,26 @@ public class ConversationService {
         }
     }
 
+    /**
+     * Like {@link #receive(String, Input)} for a conversation the caller has just read (the web chat reads it to
+     * check its token and channel): the first attempt uses that read instead of a second one; a concurrent update
+     * fails its version check and is retried on a fresh read, as there.
+     */
+    public Optional<Result> receive(Conversation read, Input input) {
+        synchronized (stripe(read.getId())) {
+            Conversation c = read;
+            for (int attempt = 1; ; attempt++) {
+                if (c == null) return Optional.empty();
+                try {
+                    return Optional.of(apply(c, input, null, clock.instant(), null));
+                } catch (OptimisticLockingFailureException e) {
+                    if (attempt >= ATTEMPTS) throw e;
+                }
+                c = conversations.findById(read.getId()).orElse(null);
+            }
+        }
+    }
+
     /** Like {@link #receive(String, Input)}, and delivers the replies over the conversation's own channel. */
     public Optional<Result> notify(String conversationId, Input.Event event) {
         Optional<Result> result = receive(conversationId, event);
