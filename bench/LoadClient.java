@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +51,7 @@ public class LoadClient {
     static final class Preview implements Api {
         final String base, user, password;
         String csrf;
+        Raw raw;
 
         Preview(String base, String user, String password) {
             this.base = base;
@@ -71,8 +73,18 @@ public class LoadClient {
         }
 
         public String send(HttpClient http, String conversation, String text) throws Exception {
-            String body = post(http, "/api/preview/conversations/" + conversation + "/messages",
-                    "{\"text\":\"" + text.replace("\"", "\\\"") + "\"}", 200);
+            String path = "/api/preview/conversations/" + conversation + "/messages", json = "{\"text\":\"" + text.replace("\"", "\\\"") + "\"}";
+            String body;
+            if (RAW) {
+                if (raw == null) {
+                    String cookie = ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                            .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow().getValue();
+                    raw = new Raw(base, Map.of("Cookie", "JSESSIONID=" + cookie, "X-CSRF-TOKEN", csrf));
+                }
+                body = raw.post(path, json, 200);
+            } else {
+                body = post(http, path, json, 200);
+            }
             if (!body.contains("\"replies\":[{")) throw new IllegalStateException("no reply: " + body);
             return match(DIALOG, body);
         }
@@ -94,6 +106,120 @@ public class LoadClient {
         }
     }
 
+    /**
+     * The public web chat API (CONTRACT.md section 8): start a conversation, then its Bearer token on every message, as
+     * the widget does. Its answers do not name the dialog; whether each message was understood is checked afterwards
+     * in the store (a message the bot did not understand, or asked to clarify, leaves an entry in {@code unanswered}).
+     */
+    static final class WebChat implements Api {
+        final String base;
+        String token;
+
+        WebChat(String base) {
+            this.base = base;
+        }
+
+        public String start(HttpClient http) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/webchat/conversations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) throw new IllegalStateException("start: " + r.statusCode() + " " + r.body());
+            token = match(TOKEN, r.body());
+            return match(ID, r.body());
+        }
+
+        Raw raw;
+
+        public String send(HttpClient http, String conversation, String text) throws Exception {
+            if (RAW) {
+                if (raw == null) raw = new Raw(base, Map.of("Authorization", "Bearer " + token));
+                String body = raw.post("/webchat/conversations/" + conversation + "/messages",
+                        "{\"text\":\"" + text.replace("\"", "\\\"") + "\"}", 200);
+                if (!body.contains("\"replies\":[{")) throw new IllegalStateException("no reply: " + body);
+                return "(see unanswered)";
+            }
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/webchat/conversations/" + conversation + "/messages"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text.replace("\"", "\\\"") + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) throw new IllegalStateException("message: " + r.statusCode() + " " + r.body());
+            if (!r.body().contains("\"replies\":[{")) throw new IllegalStateException("no reply: " + r.body());
+            return "(see unanswered)";
+        }
+    }
+
+    /**
+     * CLIENT=raw: messages go over a plain keep-alive socket (HTTP/1.1 written and read here) instead of
+     * java.net.http's client, whose own CPU per request (about 2 ms here, on the same two cores as the help desk)
+     * is otherwise a quarter of what a run measures. Start and login still use java.net.http.
+     */
+    static final boolean RAW = "raw".equals(System.getenv("CLIENT"));
+
+    /** One keep-alive HTTP/1.1 connection: POST a JSON body, read the status, headers and body (length or chunked). */
+    static final class Raw {
+        final String host;
+        final int port;
+        final Map<String, String> headers;
+        java.net.Socket socket;
+        java.io.InputStream in;
+        java.io.OutputStream out;
+
+        Raw(String base, Map<String, String> headers) {
+            URI u = URI.create(base);
+            host = u.getHost();
+            port = u.getPort();
+            this.headers = headers;
+        }
+
+        String post(String path, String json, int expected) throws Exception {
+            if (socket == null) {
+                socket = new java.net.Socket(host, port);
+                socket.setTcpNoDelay(true);
+                in = new java.io.BufferedInputStream(socket.getInputStream());
+                out = new java.io.BufferedOutputStream(socket.getOutputStream());
+            }
+            byte[] b = json.getBytes(StandardCharsets.UTF_8);
+            StringBuilder h = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
+                    .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(b.length).append("\r\n");
+            headers.forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
+            out.write(h.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(b);
+            out.flush();
+            String line = line();
+            int status = Integer.parseInt(line.split(" ")[1]), length = -1;
+            boolean chunked = false, close = false;
+            while (!(line = line()).isEmpty()) {
+                String l = line.toLowerCase(java.util.Locale.ROOT);
+                if (l.startsWith("content-length:")) length = Integer.parseInt(l.substring(15).trim());
+                else if (l.startsWith("transfer-encoding:") && l.contains("chunked")) chunked = true;
+                else if (l.startsWith("connection:") && l.contains("close")) close = true;
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int n; (n = Integer.parseInt(line().split(";")[0].trim(), 16)) > 0; line()) body.write(in.readNBytes(n));
+                while (!line().isEmpty()) { } // trailers
+            } else if (length >= 0) {
+                body.write(in.readNBytes(length));
+            }
+            if (close) {
+                socket.close();
+                socket = null;
+            }
+            String text = body.toString(StandardCharsets.UTF_8);
+            if (status != expected) throw new IllegalStateException(path + ": " + status + " " + text);
+            return text;
+        }
+
+        private String line() throws java.io.IOException {
+            StringBuilder sb = new StringBuilder();
+            for (int c; (c = in.read()) != '\n'; ) {
+                if (c < 0) throw new java.io.EOFException("connection closed");
+                if (c != '\r') sb.append((char) c);
+            }
+            return sb.toString();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int threads = Integer.parseInt(args[1]), per = Integer.parseInt(args[2]);
@@ -108,7 +234,7 @@ public class LoadClient {
             final int t = n;
             Api api = switch (kind) {
                 case "preview" -> new Preview(base, user, password);
-                // case "webchat" -> new WebChat(base): POST /webchat/conversations, Bearer token (CONTRACT.md section 8)
+                case "webchat" -> new WebChat(base);
                 default -> throw new IllegalArgumentException("unknown api " + kind);
             };
             HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -141,20 +267,44 @@ public class LoadClient {
             w.start();
         }
         ready.await();
+        long serverCpu0 = serverCpuMillis(), clientCpu0 = clientCpuMillis();
         long start = System.nanoTime();
         go.countDown();
         for (Thread w : workers) w.join();
         double seconds = (System.nanoTime() - start) / 1e9;
+        long serverCpu = serverCpuMillis() - serverCpu0, clientCpu = clientCpuMillis() - clientCpu0;
         Arrays.sort(latencies);
         int n = latencies.length;
         System.out.printf("%d clients x %d messages: %.0f messages/s, errors %d, not understood %d, "
                         + "latency p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms%n", threads, per, n / seconds, errors.get(),
                 notUnderstood.get(), latencies[n / 2], latencies[(int) (n * .95)], latencies[(int) (n * .99)], latencies[n - 1]);
         System.out.println("dialogs: " + dialogs);
+        if (serverCpu0 >= 0) {
+            System.out.printf("CPU per message in the measured run: server %.2f ms, this client %.2f ms%n",
+                    (double) serverCpu / n, (double) clientCpu / n);
+        }
         if (args.length > 6) {
             double rate = n / seconds;
             Store.check(args[6], conversations, per, threads, rate);
         }
+    }
+
+    /** The help desk's CPU so far (user + system), from /proc when SERVER_PID is set (bench/load.sh sets it). */
+    static long serverCpuMillis() {
+        String pid = System.getenv("SERVER_PID");
+        if (pid == null) return -1;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / 100; // clock ticks of 10 ms (CLK_TCK 100)
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static long clientCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     static String match(Pattern p, String s) {
@@ -181,6 +331,9 @@ public class LoadClient {
                 }
                 System.out.printf("persisted: %d of %d conversations have all %d messages and answers in the transcript%n",
                         conversations.size() - missing, conversations.size(), per);
+                long unanswered = db.getCollection("unanswered").countDocuments(
+                        new org.bson.Document("conversationId", new org.bson.Document("$in", conversations)));
+                System.out.printf("unanswered entries (not understood or asked to clarify) of these conversations in the store: %d%n", unanswered);
                 var state = db.getCollection("bench_state");
                 var log = db.getCollection("bench_log");
                 int messages = 1000;

@@ -5,7 +5,10 @@
 # share of it the help desk reached), the store's writes per commit, resident memory and heap after the load.
 #
 # Usage: bench/load.sh [THREADS] [MESSAGES_PER_THREAD]
-#   API=preview (default; the web chat API can be added in bench/LoadClient.java, interface Api)
+#   API=preview (default) or API=webchat (the public web chat API with its Bearer tokens; its per-conversation and
+#   per-client rate limits are raised for the run, as in bench/webchat-load.sh)
+#   CLIENT=raw sends the messages over plain keep-alive sockets instead of java.net.http's client (which costs ~2 ms
+#   of CPU per request on the same cores as the help desk); the CPU line shows both sides' cost per message
 #   JAVA_OPTS="..." the JVM settings to measure (default: the README's run command)
 #   JFR=1 records a flight recording of the measured run to $OUT/load.jfr
 #   CDS=1 (default, as the README's run command) runs the extracted jar with a class-data sharing archive made by
@@ -29,14 +32,16 @@ if [ "${CDS:-1}" = 1 ]; then
   RUN="-XX:SharedArchiveFile=$OUT/app/helpdesk.jsa -jar $OUT/app/helpdesk.jar"
 fi
 [ "${JFR:-}" = 1 ] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$OUT/load.jfr,settings=profile"
+EXTRA=""
+[ "$API" = webchat ] && EXTRA="--helpdesk.webchat.per-conversation=1000000 --helpdesk.webchat.per-client=1000000"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); JVM: $JAVA_OPTS; CDS=${CDS:-1}"
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java $JAVA_OPTS $RUN --server.port="$PORT" \
-  --helpdesk.data-dir="$OUT/store" --helpdesk.bootstrap.admin-password='Bench-Secret-2026!' >"$OUT/app.log" 2>&1 &
+  --helpdesk.data-dir="$OUT/store" --helpdesk.bootstrap.admin-password='Bench-Secret-2026!' $EXTRA >"$OUT/app.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
 for i in $(seq 1 1200); do curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP && break; sleep 0.1; done
 STORE=$(grep -oE 'Embedded store at .* \(port [0-9]+\)' "$OUT/app.log" | grep -oE '[0-9]+\)$' | tr -d ')')
-client() { java -cp "$CP" bench/LoadClient.java "http://127.0.0.1:$PORT" "$@"; }
+client() { SERVER_PID=$PID java -cp "$CP" bench/LoadClient.java "http://127.0.0.1:$PORT" "$@"; }
 client "$THREADS" 200 admin 'Bench-Secret-2026!' "$API" >/dev/null # warm-up
 client "$THREADS" "$MESSAGES" admin 'Bench-Secret-2026!' "$API" "mongodb://127.0.0.1:$STORE/helpdesk"
 [ -n "${NMT:-}" ] && jcmd $PID VM.native_memory summary > "$OUT/nmt.txt"

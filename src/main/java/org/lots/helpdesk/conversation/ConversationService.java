@@ -72,8 +72,19 @@ public class ConversationService {
         this.gateways = gateways.stream().collect(Collectors.toMap(ChannelGateway::channel, Function.identity()));
         this.helplines = helplines.getIfAvailable(() -> c -> Helpline.UNKNOWN);
         // Looked up when asked: the privacy module that implements it depends on this service.
-        this.stored = c -> stored.getIfAvailable(() -> x -> StoredData.UNKNOWN).forConversation(c);
-        this.openHandoffs = id -> openHandoffs.getIfAvailable(() -> x -> true).open(id);
+        // Looked up once they exist (a bean lookup on every turn cost about 1 % of a message's CPU).
+        var storedBean = new java.util.concurrent.atomic.AtomicReference<StoredDataSource>();
+        this.stored = c -> {
+            StoredDataSource s = storedBean.get();
+            if (s == null && (s = stored.getIfAvailable()) != null) storedBean.set(s);
+            return s == null ? StoredData.UNKNOWN : s.forConversation(c);
+        };
+        var handoffsBean = new java.util.concurrent.atomic.AtomicReference<OpenHandoffs>();
+        this.openHandoffs = id -> {
+            OpenHandoffs o = handoffsBean.get();
+            if (o == null && (o = openHandoffs.getIfAvailable()) != null) handoffsBean.set(o);
+            return o == null || o.open(id);
+        };
         this.counter = counter.getIfAvailable(() -> (c, input, turn, now) -> TurnCounter.Counted.unchanged(c));
         for (int i = 0; i < stripes.length; i++) stripes[i] = new Object();
     }
@@ -142,6 +153,26 @@ public class ConversationService {
                 } catch (OptimisticLockingFailureException e) {
                     if (attempt >= ATTEMPTS) throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * Like {@link #receive(String, Input)} for a conversation the caller has just read (the web chat reads it to
+     * check its token and channel): the first attempt uses that read instead of a second one; a concurrent update
+     * fails its version check and is retried on a fresh read, as there.
+     */
+    public Optional<Result> receive(Conversation read, Input input) {
+        synchronized (stripe(read.getId())) {
+            Conversation c = read;
+            for (int attempt = 1; ; attempt++) {
+                if (c == null) return Optional.empty();
+                try {
+                    return Optional.of(apply(c, input, null, clock.instant(), null));
+                } catch (OptimisticLockingFailureException e) {
+                    if (attempt >= ATTEMPTS) throw e;
+                }
+                c = conversations.findById(read.getId()).orElse(null);
             }
         }
     }

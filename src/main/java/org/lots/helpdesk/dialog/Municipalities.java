@@ -50,7 +50,22 @@ public final class Municipalities {
 
     private Municipalities() {}
 
+    /**
+     * The last settings read and what they list: every text formatted in a turn asks for the current municipality
+     * (links, names), and the settings of a loaded content never change (a reload brings a new map).
+     */
+    private static volatile Object[] last;
+
+    @SuppressWarnings("unchecked")
     public static List<Municipality> of(Map<String, ?> settings) {
+        Object[] l = last;
+        if (l != null && l[0] == settings) return (List<Municipality>) l[1];
+        List<Municipality> out = List.copyOf(read(settings));
+        last = new Object[]{settings, out};
+        return out;
+    }
+
+    private static List<Municipality> read(Map<String, ?> settings) {
         List<Municipality> out = new ArrayList<>();
         if (!(settings.get("municipalities") instanceof List<?> list)) return out;
         for (Object o : list) {

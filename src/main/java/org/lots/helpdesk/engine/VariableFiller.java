@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.lots.helpdesk.dialog.Step;
 import org.lots.helpdesk.language.TextNormalizer;
@@ -83,6 +85,29 @@ final class VariableFiller {
         }
     }
 
+    /**
+     * The content's keywords and example phrases folded, kept: every turn in a question matched them all again
+     * (folding is a pure function of the text; a tenth of the language work per message). Bounded: content edits add
+     * new strings, so the memo starts over past {@link #MEMO_MAX}.
+     */
+    private static final Map<String, List<Term>> PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<String, List<String>> CONTENT_WORDS = new ConcurrentHashMap<>();
+    private static final int MEMO_MAX = 50_000;
+
+    private static <V> V memo(Map<String, V> memo, String key, java.util.function.Function<String, V> f) {
+        V v = memo.get(key);
+        if (v != null) return v;
+        if (memo.size() > MEMO_MAX) memo.clear();
+        v = f.apply(key);
+        memo.put(key, v);
+        return v;
+    }
+
+    /** {@link #words} of a content string (an example phrase), memoised. */
+    static List<String> contentWords(String phrase) {
+        return memo(CONTENT_WORDS, phrase, VariableFiller::words);
+    }
+
     static List<String> words(String text) {
         String key = TextNormalizer.key(text == null ? "" : text);
         return key.isEmpty() ? List.of() : List.of(key.split(" "));
@@ -90,6 +115,10 @@ final class VariableFiller {
 
     /** A keyword as written by an editor, folded word by word the way messages are. */
     static List<Term> pattern(String keyword) {
+        return memo(PATTERNS, keyword, VariableFiller::folded);
+    }
+
+    private static List<Term> folded(String keyword) {
         List<Term> terms = new ArrayList<>();
         for (String raw : keyword.strip().split("\\s+")) {
             if (raw.equals(NUMBER)) {
@@ -102,7 +131,7 @@ final class VariableFiller {
                 terms.add(new Term(parts.get(i), end && i == parts.size() - 1, begin && i == 0));
             }
         }
-        return terms;
+        return List.copyOf(terms);
     }
 
     /** Where a choice's keywords or examples occur: [first word, last word] of each. */
@@ -119,7 +148,7 @@ final class VariableFiller {
         }
         for (List<String> list : c.examples().values()) {
             for (String e : list) {
-                int[] span = example(words(e), words);
+                int[] span = example(contentWords(e), words);
                 if (span != null) spans.add(span);
             }
         }

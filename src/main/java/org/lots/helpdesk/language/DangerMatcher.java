@@ -33,7 +33,26 @@ public final class DangerMatcher implements DangerDetector {
     static final List<String> PRIORITY = List.of("safety.suicide", "safety.child", "safety.trafficking", "safety.violence",
             "safety.medical", SAFETY);
 
-    private record Alternative(String text, char mode) {}
+    /**
+     * @param needles what {@link #occurs} looks for in the padded key, built once (every message meets every
+     *                pattern): " word", and " " + clitic + word for an Arabic-script word; " word " for {@code =word}
+     */
+    private record Alternative(String text, char mode, String[] needles) {
+        Alternative(String text, char mode) {
+            this(text, mode, needles(text, mode));
+        }
+
+        private static String[] needles(String text, char mode) {
+            if (mode == '~') return new String[0];
+            if (mode == '=') return new String[]{" " + text + " "};
+            List<String> n = new ArrayList<>();
+            n.add(" " + text);
+            if (!text.isEmpty() && Character.UnicodeBlock.of(text.charAt(0)) == Character.UnicodeBlock.ARABIC) {
+                for (String c : CLITICS) n.add(" " + c + text);
+            }
+            return n.toArray(String[]::new);
+        }
+    }
 
     private record Term(List<Alternative> alternatives, boolean negated) {}
 
@@ -54,7 +73,7 @@ public final class DangerMatcher implements DangerDetector {
             List<String> phrases = new ArrayList<>();
             d.examples().values().forEach(list -> list.forEach(e -> {
                 String key = TextNormalizer.key(e);
-                if (key.length() >= 4) phrases.add(key);
+                if (key.length() >= 4) phrases.add(" " + key + " "); // padded once, as the message is
             }));
             examples.put(d.id(), phrases);
         }
@@ -71,7 +90,7 @@ public final class DangerMatcher implements DangerDetector {
         }
         for (var e : examples.entrySet()) {
             for (String phrase : e.getValue()) {
-                if (padded.contains(" " + phrase + " ")) return new Danger(e.getKey(), phrase);
+                if (padded.contains(phrase)) return new Danger(e.getKey(), phrase.substring(1, phrase.length() - 1));
             }
         }
         return null;
@@ -92,23 +111,13 @@ public final class DangerMatcher implements DangerDetector {
     }
 
     private static boolean occurs(Alternative a, String key, String padded) {
-        return switch (a.mode()) {
-            case '~' -> key.contains(a.text());
-            case '=' -> padded.contains(" " + a.text() + " ");
-            default -> padded.contains(" " + a.text()) || arabicClitic(a.text(), padded);
-        };
+        if (a.mode() == '~') return key.contains(a.text());
+        for (String n : a.needles()) if (padded.contains(n)) return true; // the word, then after each clitic
+        return false;
     }
 
     /** Arabic and Persian glue "and", "with", "to" and the article to the next word: "وقافلين" begins "قافلين". */
     private static final List<String> CLITICS = List.of("و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "لل", "فال", "ع");
-
-    private static boolean arabicClitic(String text, String padded) {
-        if (text.isEmpty() || Character.UnicodeBlock.of(text.charAt(0)) != Character.UnicodeBlock.ARABIC) return false;
-        for (String c : CLITICS) {
-            if (padded.contains(" " + c + text)) return true;
-        }
-        return false;
-    }
 
     /** Null for a pattern with nothing left after folding (lint reports it). */
     static Pattern parse(String dialog, String source) {

@@ -61,9 +61,13 @@ public final class NgramRouter implements Router {
     private final int[] phraseClass;
     private final String[] phraseLanguage;
     private final int[] postingStart, postingPhrase, postingWeight; // feature -> (phrase, weight * 1e6)
-    private final int[][] centroidFeatures; // [class]: sorted feature ids
-    private final double[][] centroidWeights;
+    // Centroids as postings (feature -> (class, weight)): one pass over the message's features scores every class,
+    // adding in the same order as a dot product per class did (so the same doubles), without a binary search per
+    // class and feature (the router's largest cost per message, BENCHMARKS.md issue 9, fourth pass).
+    private final int[] centroidStart, centroidClass;
+    private final double[] centroidWeight;
     private final Map<String, List<Keyword>> keywords = new LinkedHashMap<>();
+    private final Keyword[][] classKeywords; // [class]: its dialog's keywords
     private final Set<String> greetings = new java.util.HashSet<>();
 
     public NgramRouter(Content content) {
@@ -124,8 +128,8 @@ public final class NgramRouter implements Router {
             for (int j = 0; j < value.length; j++) value[j] = (float) vectors[i][j];
             training.add(new SoftmaxClassifier.Sparse(ids.get(i), value, phraseClass[i]));
         }
-        centroidFeatures = new int[classes.size()][];
-        centroidWeights = new double[classes.size()][];
+        int[][] centroidFeatures = new int[classes.size()][];
+        double[][] centroidWeights = new double[classes.size()][];
         double[] sum = new double[features];
         for (int c = 0; c < classes.size(); c++) {
             for (int i = 0; i < n; i++) {
@@ -150,6 +154,21 @@ public final class NgramRouter implements Router {
             centroidFeatures[c] = cf;
             centroidWeights[c] = cw;
         }
+        centroidStart = new int[features + 1];
+        for (int[] cf : centroidFeatures) for (int f : cf) centroidStart[f + 1]++;
+        for (int f = 0; f < features; f++) centroidStart[f + 1] += centroidStart[f];
+        centroidClass = new int[centroidStart[features]];
+        centroidWeight = new double[centroidStart[features]];
+        int[] next = java.util.Arrays.copyOf(centroidStart, features);
+        for (int c = 0; c < classes.size(); c++) { // classes in order: each feature's postings are sorted by class
+            for (int j = 0; j < centroidFeatures[c].length; j++) {
+                int at = next[centroidFeatures[c][j]]++;
+                centroidClass[at] = c;
+                centroidWeight[at] = centroidWeights[c][j];
+            }
+        }
+        classKeywords = new Keyword[classes.size()][];
+        for (int c = 0; c < classes.size(); c++) classKeywords[c] = keywords.getOrDefault(classes.get(c), List.of()).toArray(Keyword[]::new);
         classifier = new SoftmaxClassifier(classes, training, features, 5, 12, 0.5, 1e-6, cache);
         postingStart = new int[features + 1];
         for (int[] fid : ids) for (int f : fid) postingStart[f + 1]++;
@@ -244,7 +263,7 @@ public final class NgramRouter implements Router {
         String padded = " " + key + " ";
         double[] keywordHits = new double[classes.size()];
         for (int c = 0; c < classes.size(); c++) {
-            for (Keyword kw : keywords.getOrDefault(classes.get(c), List.of())) {
+            for (Keyword kw : classKeywords[c]) {
                 keywordHits[c] = Math.max(keywordHits[c], kw.weight(padded));
             }
         }
@@ -258,10 +277,11 @@ public final class NgramRouter implements Router {
         for (int c = 0; c < logits.length; c++) logits[c] = keywordHits[c] * thresholds.keywordBoost() * 10;
         classifier.probabilities(qi, qf, probability, logits);
         double a = thresholds.classifierWeight();
+        double[] centroid = centroidDots(qi, q);
         for (int c = 0; c < classes.size(); c++) {
             String d = classes.get(c);
             double nearest = best[c] == Double.NEGATIVE_INFINITY ? 0 : best[c];
-            double similarity = 0.65 * nearest + 0.35 * centroidDot(c, qi, q) + keywordHits[c] * thresholds.keywordBoost();
+            double similarity = 0.65 * nearest + 0.35 * centroid[c] + keywordHits[c] * thresholds.keywordBoost();
             scores.merge(d, Math.min(1.0, a * probability[c] + (1 - a) * similarity), Math::max);
             similarities.merge(d, similarity, Math::max);
         }
@@ -273,7 +293,11 @@ public final class NgramRouter implements Router {
      * A combination says more than either word alone ("money while at komvux" is about money while studying, not
      * about komvux), so it counts three times and outweighs a neighbour's single keyword.
      */
-    record Keyword(List<List<String>> parts) {
+    record Keyword(List<List<String>> parts, String[][] needles) {
+        Keyword(List<List<String>> parts) {
+            this(parts, parts.stream().map(p -> p.stream().map(a -> " " + a).toArray(String[]::new)).toArray(String[][]::new));
+        }
+
         static Keyword parse(String written) {
             List<List<String>> parts = new ArrayList<>();
             for (String part : written.split("&")) {
@@ -290,9 +314,9 @@ public final class NgramRouter implements Router {
 
         /** 0 when absent from the padded key (" text "), 1 for a word, 3 for a combination. */
         double weight(String padded) {
-            for (List<String> part : parts) {
+            for (String[] part : needles) {
                 boolean any = false;
-                for (String a : part) if (padded.contains(" " + a)) { any = true; break; }
+                for (String a : part) if (padded.contains(a)) { any = true; break; }
                 if (!any) return 0;
             }
             return parts.size() > 1 ? 3 : 1;
@@ -357,13 +381,13 @@ public final class NgramRouter implements Router {
         return v;
     }
 
-    private double centroidDot(int c, int[] ids, double[] weights) {
-        int[] cf = centroidFeatures[c];
-        double[] cw = centroidWeights[c];
-        double s = 0;
+    /** Every class centroid's dot product with the message (features in the message's order, as before). */
+    private double[] centroidDots(int[] ids, double[] weights) {
+        double[] s = new double[classes.size()];
         for (int j = 0; j < ids.length; j++) {
-            int at = java.util.Arrays.binarySearch(cf, ids[j]);
-            if (at >= 0) s += weights[j] * cw[at];
+            for (int p = centroidStart[ids[j]], end = centroidStart[ids[j] + 1]; p < end; p++) {
+                s[centroidClass[p]] += weights[j] * centroidWeight[p];
+            }
         }
         return s;
     }

@@ -37,7 +37,26 @@ public final class TextNormalizer {
                 || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || cp == 0x0640;
     }
 
+    /**
+     * The last few keys folded on this thread: one message is folded again and again in a turn (danger matcher, menu
+     * words, language hints, router, variable filling), and folding (NFKC case folding, ICU digits, regexes) is the
+     * dearest part of each. A pure function, so a remembered key is the key.
+     */
+    private static final ThreadLocal<String[]> RECENT_KEYS = ThreadLocal.withInitial(() -> new String[8]); // in, out pairs
+    private static final int RECENT_MAX_CHARS = 4000;
+
     public static String key(String text) {
+        if (text == null || text.length() > RECENT_MAX_CHARS) return folded(text);
+        String[] recent = RECENT_KEYS.get();
+        for (int i = 0; i < recent.length; i += 2) if (text.equals(recent[i])) return recent[i + 1];
+        String k = folded(text);
+        System.arraycopy(recent, 0, recent, 2, recent.length - 2); // newest first
+        recent[0] = text;
+        recent[1] = k;
+        return k;
+    }
+
+    private static String folded(String text) {
         String s = ethiopicNumerals(clean(text));
         s = s.replace('ı', 'i').replace('İ', 'i');
         s = FOLD.normalize(s);

@@ -117,7 +117,7 @@ class WebchatController {
         }
         limit("conversation:" + c.getId(), properties.perConversation(), "too many messages in this conversation; wait a minute");
         limit("client:" + request.getRemoteAddr(), properties.perClient(), "too many requests from this address; wait a minute");
-        ConversationService.Result result = conversations.receive(c.getId(), WebchatInput.of(text, payload))
+        ConversationService.Result result = conversations.receive(c, WebchatInput.of(text, payload)) // no second read
                 .orElseThrow(() -> gone());
         Turn turn = result.turn();
         Map<String, Object> out = new LinkedHashMap<>();
