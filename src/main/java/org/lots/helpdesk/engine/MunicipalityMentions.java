@@ -48,8 +48,13 @@ final class MunicipalityMentions {
         String[] pairs = new String[Math.max(0, words.length - 1)];
         for (int i = 0; i < pairs.length; i++) pairs[i] = words[i] + words[i + 1];
         Compiled c = compiled(municipalities);
+        // A spelling matches only where the message has letters of its script (a name of two letters or more keeps
+        // one letter exact even with a typo): the aliases in the other scripts need no look.
+        Set<Character.UnicodeScript> scripts = java.util.EnumSet.noneOf(Character.UnicodeScript.class);
+        key.codePoints().forEach(cp -> scripts.add(Character.UnicodeScript.of(cp)));
         for (int i = 0; i < c.ids.size(); i++) {
             for (Form form : c.forms.get(i)) {
+                if (form.scripted && !scripts.contains(form.script)) continue;
                 if (form.occurs(words, pairs)) {
                     ids.add(c.ids.get(i));
                     break;
@@ -100,6 +105,9 @@ final class MunicipalityMentions {
         /** The last word, and for a Cyrillic name ending in a vowel also without it ("уддевалл" + "е"). */
         final List<String> bases;
         final boolean tolerant, latin, proclitics;
+        /** The script of its letters; {@code scripted} false for a spelling without letters of one script. */
+        final Character.UnicodeScript script;
+        final boolean scripted;
         final int edits, maxEnding;
 
         Form(String[] words) {
@@ -108,6 +116,9 @@ final class MunicipalityMentions {
             this.tolerant = length(last) >= TOLERANT;
             this.edits = tolerant ? 1 : 0;
             Character.UnicodeScript script = Character.UnicodeScript.of(words[0].codePointAt(0));
+            this.script = script;
+            this.scripted = length(last) >= 2 && java.util.Arrays.stream(words).allMatch(w -> w.codePoints()
+                    .allMatch(cp -> Character.UnicodeScript.of(cp) == script));
             this.latin = script == Character.UnicodeScript.LATIN;
             this.proclitics = script == Character.UnicodeScript.ARABIC || script == Character.UnicodeScript.ETHIOPIC;
             this.maxEnding = tolerant ? LONG_ENDING : latin ? 1 : SHORT_ENDING;

@@ -59,7 +59,11 @@ public final class NgramRouter implements Router {
     private final FeatureIndex featureIndex = new FeatureIndex();
     private final double[] idf;
     private final int[] phraseClass;
-    private final String[] phraseLanguage;
+    // Languages as small numbers (a string compare per phrase and message was a tenth of the router's time); and how
+    // many phrases each class has, so that scoring visits only the phrases sharing a feature with the message.
+    private final int[] phraseLanguage;
+    private final Map<String, Integer> languageIds = new HashMap<>();
+    private final int[] classPhrases;
     private final int[] postingStart, postingPhrase, postingWeight; // feature -> (phrase, weight * 1e6)
     // Centroids as postings (feature -> (class, weight)): one pass over the message's features scores every class,
     // adding in the same order as a dot product per class did (so the same doubles), without a binary search per
@@ -118,12 +122,15 @@ public final class NgramRouter implements Router {
         for (int f = 0; f < features; f++) idf[f] = Math.log(1.0 + (double) n / df[f]);
         classes = new ArrayList<>(new java.util.TreeSet<>(dialogs));
         phraseClass = new int[n];
-        phraseLanguage = languages.toArray(String[]::new);
+        phraseLanguage = new int[n];
+        for (int i = 0; i < n; i++) phraseLanguage[i] = languageIds.computeIfAbsent(languages.get(i), l -> languageIds.size());
+        classPhrases = new int[classes.size()];
         double[][] vectors = new double[n][];
         List<SoftmaxClassifier.Sparse> training = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             vectors[i] = weigh(counts.get(i), ids.get(i));
             phraseClass[i] = classes.indexOf(dialogs.get(i));
+            classPhrases[phraseClass[i]]++;
             float[] value = new float[vectors[i].length];
             for (int j = 0; j < value.length; j++) value[j] = (float) vectors[i][j];
             training.add(new SoftmaxClassifier.Sparse(ids.get(i), value, phraseClass[i]));
@@ -250,16 +257,34 @@ public final class NgramRouter implements Router {
         float[] qf = new float[m];
         for (int j = 0; j < m; j++) qf[j] = (float) q[j];
         double[] dots = new double[phraseClass.length];
+        boolean[] seen = new boolean[phraseClass.length];
+        int[] touched = new int[256];
+        int nt = 0;
         for (int j = 0; j < m; j++) {
             double w = q[j];
-            for (int p = postingStart[qi[j]], end = postingStart[qi[j] + 1]; p < end; p++) dots[postingPhrase[p]] += w * postingWeight[p] / 1e6;
+            for (int p = postingStart[qi[j]], end = postingStart[qi[j] + 1]; p < end; p++) {
+                int phrase = postingPhrase[p];
+                dots[phrase] += w * postingWeight[p] / 1e6;
+                if (!seen[phrase]) {
+                    seen[phrase] = true;
+                    if (nt == touched.length) touched = java.util.Arrays.copyOf(touched, nt * 2);
+                    touched[nt++] = phrase;
+                }
+            }
         }
+        // The best phrase per class: the phrases the message shares a feature with, and 0 for a class with any other
+        // (a phrase sharing nothing scores 0): the same maximum as over every phrase, without visiting them all.
         double[] best = new double[classes.size()];
+        int[] visited = new int[classes.size()];
         java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < dots.length; i++) {
-            double v = phraseLanguage[i].equals(language) ? dots[i] : CROSS_LINGUAL * dots[i];
+        int own = language == null ? -1 : languageIds.getOrDefault(language, -1);
+        for (int t = 0; t < nt; t++) {
+            int i = touched[t];
+            double v = phraseLanguage[i] == own ? dots[i] : CROSS_LINGUAL * dots[i];
+            visited[phraseClass[i]]++;
             if (v > best[phraseClass[i]]) best[phraseClass[i]] = v;
         }
+        for (int c = 0; c < best.length; c++) if (visited[c] < classPhrases[c] && best[c] < 0) best[c] = 0;
         String padded = " " + key + " ";
         double[] keywordHits = new double[classes.size()];
         for (int c = 0; c < classes.size(); c++) {
