@@ -64,6 +64,24 @@ public final class NgramRouter implements Router {
     private final int[] phraseLanguage;
     private final Map<String, Integer> languageIds = new HashMap<>();
     private final int[] classPhrases;
+
+    /**
+     * Work arrays as long as the phrase list (~200 KB), reused: made anew for every scoring they were a fifth of all
+     * the help desk allocated per message, and the young collections that followed a tenth of its time (BENCHMARKS.md
+     * issue 9, fifth pass). A few are kept, each back clean after use; a call that finds none makes its own.
+     */
+    private static final class Scratch {
+        final double[] dots;
+        final boolean[] seen;
+        int[] touched = new int[1024];
+
+        Scratch(int phrases) {
+            dots = new double[phrases];
+            seen = new boolean[phrases];
+        }
+    }
+
+    private final java.util.concurrent.ArrayBlockingQueue<Scratch> scratches = new java.util.concurrent.ArrayBlockingQueue<>(4);
     private final int[] postingStart, postingPhrase, postingWeight; // feature -> (phrase, weight * 1e6)
     // Centroids as postings (feature -> (class, weight)): one pass over the message's features scores every class,
     // adding in the same order as a dot product per class did (so the same doubles), without a binary search per
@@ -256,9 +274,11 @@ public final class NgramRouter implements Router {
         double[] q = weigh(java.util.Arrays.copyOf(qc, m), qi);
         float[] qf = new float[m];
         for (int j = 0; j < m; j++) qf[j] = (float) q[j];
-        double[] dots = new double[phraseClass.length];
-        boolean[] seen = new boolean[phraseClass.length];
-        int[] touched = new int[256];
+        Scratch scratch = scratches.poll();
+        if (scratch == null) scratch = new Scratch(phraseClass.length);
+        double[] dots = scratch.dots;
+        boolean[] seen = scratch.seen;
+        int[] touched = scratch.touched;
         int nt = 0;
         for (int j = 0; j < m; j++) {
             double w = q[j];
@@ -285,6 +305,12 @@ public final class NgramRouter implements Router {
             if (v > best[phraseClass[i]]) best[phraseClass[i]] = v;
         }
         for (int c = 0; c < best.length; c++) if (visited[c] < classPhrases[c] && best[c] < 0) best[c] = 0;
+        for (int t = 0; t < nt; t++) {
+            dots[touched[t]] = 0;
+            seen[touched[t]] = false;
+        }
+        scratch.touched = touched;
+        scratches.offer(scratch); // clean again; dropped when the pool is full
         String padded = " " + key + " ";
         double[] keywordHits = new double[classes.size()];
         for (int c = 0; c < classes.size(); c++) {

@@ -16,6 +16,8 @@ public final class TextNormalizer {
 
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
     private static final Normalizer2 FOLD = ICUFoldingFilter.NORMALIZER;
+    /** Runs of white space (compiled once: String.replaceAll compiled it again for every text). */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private TextNormalizer() {}
 
@@ -26,7 +28,7 @@ public final class TextNormalizer {
             if (cp == '\n' || cp == '\t' || cp == '\r') sb.append(' ');
             else if (!invisible(cp)) sb.appendCodePoint(cp);
         });
-        return NFC.normalize(sb.toString().replaceAll("\\s+", " ").trim());
+        return NFC.normalize(sb.toString().transform(t -> SPACES.matcher(t).replaceAll(" ")).trim());
     }
 
     /** Control characters, bidi controls, zero-width characters, tatweel, lone surrogates, private use. */
@@ -68,7 +70,7 @@ public final class TextNormalizer {
                     || Character.getType(cp) == Character.COMBINING_SPACING_MARK) sb.appendCodePoint(cp);
             else sb.append(' ');
         });
-        return sb.toString().replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        return sb.toString().transform(t -> SPACES.matcher(t).replaceAll(" ")).trim().toLowerCase(Locale.ROOT);
     }
 
     /**
