@@ -179,9 +179,7 @@ public final class NgramRouter implements Router {
             centroidFeatures[c] = cf;
             centroidWeights[c] = cw;
         }
-        centroidStart = new int[features + 1];
-        for (int[] cf : centroidFeatures) for (int f : cf) centroidStart[f + 1]++;
-        for (int f = 0; f < features; f++) centroidStart[f + 1] += centroidStart[f];
+        centroidStart = postingStarts(java.util.Arrays.asList(centroidFeatures), features);
         centroidClass = new int[centroidStart[features]];
         centroidWeight = new double[centroidStart[features]];
         int[] next = java.util.Arrays.copyOf(centroidStart, features);
@@ -195,9 +193,7 @@ public final class NgramRouter implements Router {
         classKeywords = new Keyword[classes.size()][];
         for (int c = 0; c < classes.size(); c++) classKeywords[c] = keywords.getOrDefault(classes.get(c), List.of()).toArray(Keyword[]::new);
         classifier = new SoftmaxClassifier(classes, training, features, 5, 12, 0.5, 1e-6, cache);
-        postingStart = new int[features + 1];
-        for (int[] fid : ids) for (int f : fid) postingStart[f + 1]++;
-        for (int f = 0; f < features; f++) postingStart[f + 1] += postingStart[f];
+        postingStart = postingStarts(ids, features);
         postingPhrase = new int[postingStart[features]];
         postingWeight = new int[postingStart[features]];
         int[] fill = java.util.Arrays.copyOf(postingStart, features);
@@ -209,6 +205,14 @@ public final class NgramRouter implements Router {
                 postingWeight[at] = (int) (vectors[i][j] * 1e6);
             }
         }
+    }
+
+    /** Where each feature's postings begin (and the last one ends) in arrays filled row by row: a prefix sum of counts. */
+    private static int[] postingStarts(List<int[]> rows, int features) {
+        int[] start = new int[features + 1];
+        for (int[] row : rows) for (int f : row) start[f + 1]++;
+        for (int f = 0; f < features; f++) start[f + 1] += start[f];
+        return start;
     }
 
     @Override

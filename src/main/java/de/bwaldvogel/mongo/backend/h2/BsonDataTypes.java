@@ -39,9 +39,49 @@ final class BsonDataTypes {
     /** Inside a key: a value that is missing (BSON type 0 ends a document, so never a value type). */
     private static final byte MISSING = 0;
 
+    /**
+     * A value of ours is its tag and our bytes; anything else (a type we have no encoding for, a value from an older
+     * file) is {@code ObjectDataType}'s, as before.
+     */
+    private abstract static class Tagged extends BasicDataType<Object> {
+        final ObjectDataType legacy = new ObjectDataType();
+        private final byte tag;
+
+        Tagged(byte tag) {
+            this.tag = tag;
+        }
+
+        /** Our bytes for the value, or null to leave it to Java serialization. */
+        abstract byte[] ours(Object obj);
+
+        /** A value of ours, from just after its tag. */
+        abstract Object readOurs(ByteBuffer buff);
+
+        @Override
+        public void write(WriteBuffer buff, Object obj) {
+            byte[] bytes = ours(obj);
+            if (bytes != null) buff.put(tag).put(bytes);
+            else legacy.write(buff, obj);
+        }
+
+        @Override
+        public Object read(ByteBuffer buff) {
+            if (buff.get(buff.position()) != tag) return legacy.read(buff);
+            buff.get();
+            return readOurs(buff);
+        }
+
+        @Override
+        public Object[] createStorage(int size) {
+            return new Object[size];
+        }
+    }
+
     /** Collection documents: BSON, falling back to Java serialization for anything BSON cannot hold. */
-    static final class DocumentType extends BasicDataType<Object> {
-        private final ObjectDataType legacy = new ObjectDataType();
+    static final class DocumentType extends Tagged {
+        DocumentType() {
+            super(DOCUMENT_TAG);
+        }
 
         @Override
         public int getMemory(Object obj) {
@@ -49,21 +89,12 @@ final class BsonDataTypes {
         }
 
         @Override
-        public void write(WriteBuffer buff, Object obj) {
-            if (obj instanceof Document d) {
-                byte[] bson = encode(d);
-                if (bson != null) {
-                    buff.put(DOCUMENT_TAG).put(bson);
-                    return;
-                }
-            }
-            legacy.write(buff, obj);
+        byte[] ours(Object obj) {
+            return obj instanceof Document d ? encode(d) : null;
         }
 
         @Override
-        public Object read(ByteBuffer buff) {
-            if (buff.get(buff.position()) != DOCUMENT_TAG) return legacy.read(buff);
-            buff.get();
+        Object readOurs(ByteBuffer buff) {
             ByteBuf in = Unpooled.wrappedBuffer(buff.slice());
             Document d = BsonDecoder.decodeBson(in);
             buff.position(buff.position() + in.readerIndex());
@@ -73,11 +104,6 @@ final class BsonDataTypes {
         @Override
         public int compare(Object a, Object b) {
             return legacy.compare(a, b); // values are never ordered; only equality checks reach here
-        }
-
-        @Override
-        public Object[] createStorage(int size) {
-            return new Object[size];
         }
 
         private static byte[] encode(Document d) {
@@ -94,8 +120,10 @@ final class BsonDataTypes {
     }
 
     /** Unique-index keys: the values in BSON; ordered value by value (the order only has to be consistent). */
-    static final class KeyType extends BasicDataType<Object> {
-        private final ObjectDataType legacy = new ObjectDataType();
+    static final class KeyType extends Tagged {
+        KeyType() {
+            super(KEY_TAG);
+        }
 
         @Override
         public int getMemory(Object obj) {
@@ -106,21 +134,12 @@ final class BsonDataTypes {
         }
 
         @Override
-        public void write(WriteBuffer buff, Object obj) {
-            if (obj instanceof KeyValue k) {
-                byte[] bytes = encode(k);
-                if (bytes != null) {
-                    buff.put(KEY_TAG).put(bytes);
-                    return;
-                }
-            }
-            legacy.write(buff, obj);
+        byte[] ours(Object obj) {
+            return obj instanceof KeyValue k ? encode(k) : null;
         }
 
         @Override
-        public Object read(ByteBuffer buff) {
-            if (buff.get(buff.position()) != KEY_TAG) return legacy.read(buff);
-            buff.get();
+        Object readOurs(ByteBuffer buff) {
             int n = DataUtils.readVarInt(buff);
             ByteBuf in = Unpooled.wrappedBuffer(buff.slice());
             List<Object> values = new ArrayList<>(n);
@@ -144,11 +163,6 @@ final class BsonDataTypes {
                 return Integer.compare(x.size(), y.size());
             }
             return compareValues(a, b);
-        }
-
-        @Override
-        public Object[] createStorage(int size) {
-            return new Object[size];
         }
 
         /**
