@@ -332,6 +332,18 @@ class WebchatApiIntegrationTests {
     }
 
     @Test
+    void aTokenThisInstanceKnowsOpensNothingOnceAnotherInstanceDeletedTheConversation() {
+        WebchatClient c = chat().start("en");
+        assertEquals(200, c.say("/start").status()); // this instance now keeps the token's hash in memory
+        // Another instance deletes it: the store loses the session and the conversation, this instance hears nothing.
+        mongo.getCollection("webchat_sessions").deleteOne(new Document("_id", c.id));
+        mongo.getCollection("conversations").deleteOne(new Document("_id", c.id));
+        assertEquals(404, c.say("hello?").status(), "the kept hash opens no conversation that is gone");
+        assertEquals(404, c.history().status());
+        assertTrue(conversations.findById(c.id).isEmpty(), "nothing was created again");
+    }
+
+    @Test
     void forgetTypedInTheWidgetAlsoRevokesTheToken() {
         WebchatClient c = chat().start("en");
         c.say("/start");
