@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.lots.helpdesk.content.ContentService;
@@ -71,18 +72,16 @@ public class ConversationService {
         this.clock = clock;
         this.gateways = gateways.stream().collect(Collectors.toMap(ChannelGateway::channel, Function.identity()));
         this.helplines = helplines.getIfAvailable(() -> c -> Helpline.UNKNOWN);
-        // Looked up when asked: the privacy module that implements it depends on this service.
-        // Looked up once they exist (a bean lookup on every turn cost about 1 % of a message's CPU).
-        var storedBean = new java.util.concurrent.atomic.AtomicReference<StoredDataSource>();
+        // Looked up when first asked (the privacy module that implements one depends on this service), then kept:
+        // a bean lookup on every turn cost about 1 % of a message's CPU.
+        Supplier<StoredDataSource> storedBean = once(stored);
         this.stored = c -> {
             StoredDataSource s = storedBean.get();
-            if (s == null && (s = stored.getIfAvailable()) != null) storedBean.set(s);
             return s == null ? StoredData.UNKNOWN : s.forConversation(c);
         };
-        var handoffsBean = new java.util.concurrent.atomic.AtomicReference<OpenHandoffs>();
+        Supplier<OpenHandoffs> handoffsBean = once(openHandoffs);
         this.openHandoffs = id -> {
             OpenHandoffs o = handoffsBean.get();
-            if (o == null && (o = openHandoffs.getIfAvailable()) != null) handoffsBean.set(o);
             return o == null || o.open(id);
         };
         this.counter = counter.getIfAvailable(() -> (c, input, turn, now) -> TurnCounter.Counted.unchanged(c));
@@ -142,29 +141,23 @@ public class ConversationService {
 
     /** Handles input for a known conversation (preview messages, adviser events). Empty if there is none. */
     public Optional<Result> receive(String conversationId, Input input) {
-        // Locked by id, not by channel address: one read per message instead of two. The stripe only saves retries;
-        // the version check is what keeps two writers of one conversation apart (here, on a channel, on another instance).
-        synchronized (stripe(conversationId)) {
-            for (int attempt = 1; ; attempt++) {
-                Conversation c = conversations.findById(conversationId).orElse(null);
-                if (c == null) return Optional.empty();
-                try {
-                    return Optional.of(apply(c, input, null, clock.instant(), null));
-                } catch (OptimisticLockingFailureException e) {
-                    if (attempt >= ATTEMPTS) throw e;
-                }
-            }
-        }
+        return receive(conversationId, null, input);
     }
 
     /**
      * Like {@link #receive(String, Input)} for a conversation the caller has just read (the web chat reads it to
-     * check its token and channel): the first attempt uses that read instead of a second one; a concurrent update
-     * fails its version check and is retried on a fresh read, as there.
+     * check its token and channel): the first attempt uses that read instead of a second one.
      */
     public Optional<Result> receive(Conversation read, Input input) {
-        synchronized (stripe(read.getId())) {
-            Conversation c = read;
+        return receive(read.getId(), read, input);
+    }
+
+    private Optional<Result> receive(String conversationId, Conversation read, Input input) {
+        // Locked by id, not by channel address: one read per message instead of two. The stripe only saves retries;
+        // the version check is what keeps two writers of one conversation apart (here, on a channel, on another
+        // instance): a concurrent update fails it, and the turn runs again on a fresh read.
+        synchronized (stripe(conversationId)) {
+            Conversation c = read != null ? read : conversations.findById(conversationId).orElse(null);
             for (int attempt = 1; ; attempt++) {
                 if (c == null) return Optional.empty();
                 try {
@@ -172,7 +165,7 @@ public class ConversationService {
                 } catch (OptimisticLockingFailureException e) {
                     if (attempt >= ATTEMPTS) throw e;
                 }
-                c = conversations.findById(read.getId()).orElse(null);
+                c = conversations.findById(conversationId).orElse(null);
             }
         }
     }
@@ -287,6 +280,16 @@ public class ConversationService {
     private TranscriptEntry entry(String id, String conversationId, Instant at, Author author, String text,
                                   List<Output.Button> buttons, String language, String adviser) {
         return new TranscriptEntry(id, conversationId, at, sequence.incrementAndGet(), author, text, buttons, language, adviser);
+    }
+
+    /** The bean once it exists, kept; null while it does not. */
+    private static <T> Supplier<T> once(ObjectProvider<T> provider) {
+        var bean = new java.util.concurrent.atomic.AtomicReference<T>();
+        return () -> {
+            T t = bean.get();
+            if (t == null && (t = provider.getIfAvailable()) != null) bean.set(t);
+            return t;
+        };
     }
 
     private Object stripe(String key) {

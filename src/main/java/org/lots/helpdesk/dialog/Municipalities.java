@@ -50,19 +50,11 @@ public final class Municipalities {
 
     private Municipalities() {}
 
-    /**
-     * The last settings read and what they list: every text formatted in a turn asks for the current municipality
-     * (links, names), and the settings of a loaded content never change (a reload brings a new map).
-     */
-    private static volatile Object[] last;
+    /** Every text formatted in a turn asks for the current municipality (links, names): read once per content. */
+    private static final SettingsMemo<List<Municipality>> LISTED = new SettingsMemo<>(s -> List.copyOf(read(s)));
 
-    @SuppressWarnings("unchecked")
     public static List<Municipality> of(Map<String, ?> settings) {
-        Object[] l = last;
-        if (l != null && l[0] == settings) return (List<Municipality>) l[1];
-        List<Municipality> out = List.copyOf(read(settings));
-        last = new Object[]{settings, out};
-        return out;
+        return LISTED.of(settings);
     }
 
     private static List<Municipality> read(Map<String, ?> settings) {

@@ -60,8 +60,15 @@ public final class OfficeHours {
         return new OfficeHours(zone, Map.of(), Set.of(), true);
     }
 
+    /** Every turn's tally and every handoff ask (the time zone, whether the helpline is open): read once per content. */
+    private static final SettingsMemo<OfficeHours> READ = new SettingsMemo<>(OfficeHours::read);
+
     /** Reads the settings; throws {@link IllegalArgumentException} with the first problem (see {@link #problems}). */
     public static OfficeHours from(Map<String, ?> settings) {
+        return READ.of(settings);
+    }
+
+    private static OfficeHours read(Map<String, ?> settings) {
         Map<String, String> p = problems(settings);
         if (!p.isEmpty()) {
             var first = p.entrySet().iterator().next();

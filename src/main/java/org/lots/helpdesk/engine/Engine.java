@@ -3,6 +3,7 @@ package org.lots.helpdesk.engine;
 import java.util.Set;
 
 import org.lots.helpdesk.dialog.Content;
+import org.lots.helpdesk.language.TextNormalizer;
 
 /**
  * The dialog engine: from content, a conversation state and an input it computes the new state and the outputs.
@@ -71,12 +72,15 @@ public final class Engine {
     /** @param stored what is stored about this newcomer, asked only for {@code /mydata} */
     public Turn handle(Knowledge knowledge, ConversationState state, Input input, String languageHint, Helpline helpline,
                        StoredData stored) {
-        TurnContext w = new TurnContext(setup, knowledge, state, languageHint, helpline, stored);
-        if (input instanceof Input.Text t) w.inputs.typed(t.text());
-        else if (input instanceof Input.Payload p) w.inputs.payload(p.payload());
-        else if (input instanceof Input.Command c) w.commands.command(c.name(), c.argument());
-        else if (input instanceof Input.Event e) w.inputs.event(e.kind());
-        else if (input instanceof Input.Media m) w.inputs.media(m.kind(), m.reference());
-        return w.result();
+        // One message is folded many times in a turn; TextNormalizer remembers its keys for this turn only.
+        return TextNormalizer.remembering(() -> {
+            TurnContext w = new TurnContext(setup, knowledge, state, languageHint, helpline, stored);
+            if (input instanceof Input.Text t) w.inputs.typed(t.text());
+            else if (input instanceof Input.Payload p) w.inputs.payload(p.payload());
+            else if (input instanceof Input.Command c) w.commands.command(c.name(), c.argument());
+            else if (input instanceof Input.Event e) w.inputs.event(e.kind());
+            else if (input instanceof Input.Media m) w.inputs.media(m.kind(), m.reference());
+            return w.result();
+        });
     }
 }

@@ -40,16 +40,33 @@ public final class TextNormalizer {
     }
 
     /**
-     * The last few keys folded on this thread: one message is folded again and again in a turn (danger matcher, menu
-     * words, language hints, router, variable filling), and folding (NFKC case folding, ICU digits, regexes) is the
-     * dearest part of each. A pure function, so a remembered key is the key.
+     * The last few keys folded in the current turn ({@link #remembering}): one message is folded again and again in a
+     * turn (danger matcher, menu words, language hints, router, variable filling), and folding (NFKC case folding, ICU
+     * digits, regexes) is the dearest part of each. A pure function, so a remembered key is the key. Forgotten when
+     * the turn ends, so that no newcomer's words stay behind on an idle thread (after /forget, say).
      */
-    private static final ThreadLocal<String[]> RECENT_KEYS = ThreadLocal.withInitial(() -> new String[8]); // in, out pairs
+    private static final ThreadLocal<String[]> RECENT_KEYS = new ThreadLocal<>(); // in, out pairs
     private static final int RECENT_MAX_CHARS = 4000;
 
+    /** Runs {@code work} with {@link #key} remembering its last few keys, and forgets them after. */
+    public static <T> T remembering(java.util.function.Supplier<T> work) {
+        if (RECENT_KEYS.get() != null) return work.get(); // already inside one
+        RECENT_KEYS.set(new String[8]);
+        try {
+            return work.get();
+        } finally {
+            RECENT_KEYS.remove();
+        }
+    }
+
+    /** Whether this thread remembers keys now (only inside {@link #remembering}). */
+    static boolean remembersKeys() {
+        return RECENT_KEYS.get() != null;
+    }
+
     public static String key(String text) {
-        if (text == null || text.length() > RECENT_MAX_CHARS) return folded(text);
         String[] recent = RECENT_KEYS.get();
+        if (recent == null || text == null || text.length() > RECENT_MAX_CHARS) return folded(text);
         for (int i = 0; i < recent.length; i += 2) if (text.equals(recent[i])) return recent[i + 1];
         String k = folded(text);
         System.arraycopy(recent, 0, recent, 2, recent.length - 2); // newest first

@@ -73,16 +73,8 @@ public class ReportCounts {
         return at.atZone(zone()).toLocalDate();
     }
 
-    /** The zone of the settings last read: every turn's tally asks, and reading the office hours parses them all. */
-    private volatile Object[] zone; // {settings, zone}
-
     public ZoneId zone() {
-        Map<String, Object> settings = content.current().content().settings();
-        Object[] z = zone;
-        if (z != null && z[0] == settings) return (ZoneId) z[1];
-        ZoneId read = OfficeHours.from(settings).zone();
-        zone = new Object[]{settings, read};
-        return read;
+        return OfficeHours.from(content.current().content().settings()).zone();
     }
 
     public synchronized void add(Key key, String field, long n) {

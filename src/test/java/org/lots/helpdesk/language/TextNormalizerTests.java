@@ -14,6 +14,19 @@ class TextNormalizerTests {
     }
 
     @Test
+    void keysAreRememberedForOneTurnOnlyAndAreTheSameKeys() {
+        String outside = TextNormalizer.key("Jag söker  JOBB i Vänersborg");
+        String inside = TextNormalizer.remembering(() -> {
+            assertTrue(TextNormalizer.remembersKeys());
+            TextNormalizer.key("Jag söker  JOBB i Vänersborg");
+            return TextNormalizer.key("Jag söker  JOBB i Vänersborg"); // the remembered one
+        });
+        assertEquals(outside, inside);
+        // Nothing a newcomer wrote stays on the thread once the turn is over.
+        assertTrue(!TextNormalizer.remembersKeys());
+    }
+
+    @Test
     void caseAndCompatibilityForms() {
         same("ARBETSFÖRMEDLINGEN", "arbetsförmedlingen");
         same("ｊｏｂ", "job");
