@@ -39,6 +39,7 @@ final class LanguageChoice {
         Detection d = w.identifier.detect(w.k.languageHints().withoutLoanwords(text), w.k.languageHints());
         if (d.language() == null || !d.clear()) {
             String byPhrase = w.k.languageHints().languageOfPhrase(text);
+            if (byPhrase == null) byPhrase = w.k.languageHints().languageOfOwnWords(text);
             if (byPhrase != null && !w.confirmed) d = new Detection(byPhrase, 1.0, false, false);
             // Only Swedish names ("komvux"): Swedish is a better first guess than the fallback, never than a
             // channel's hint or a language already spoken.

@@ -19,10 +19,13 @@ import org.lots.helpdesk.dialog.Dialog;
  * tells its language even when it is too short for statistics;</li>
  * <li><b>a model of each language</b> from its examples (see {@link ContentLanguageModel});</li>
  * <li><b>greetings</b>: loanwords of the welcome dialog's examples ("salam") are said in many languages and are
- * no Swedish names.</li>
+ * no Swedish names;</li>
+ * <li><b>own words</b>: a Latin-script word that the examples of one language use again and again and the others hardly ever
+ * ("hej", "jobb", "hallo", "arbeit") tells the language of a one- or two-word message that statistics cannot.</li>
  * </ul>
  */
-public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, ContentLanguageModel model, Set<String> greetings) {
+public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, ContentLanguageModel model, Set<String> greetings,
+                            Map<String, String> ownWords) {
 
     /** A word in the examples of this many languages is a loanword. */
     static final int LOANWORD_LANGUAGES = 3;
@@ -71,7 +74,34 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, 
         }
         Map<String, String> phrases = new HashMap<>();
         phraseLanguages.forEach((p, langs) -> { if (langs.size() == 1) phrases.put(p, langs.iterator().next()); });
-        return new LanguageHints(Set.copyOf(loanwords), Map.copyOf(phrases), ContentLanguageModel.of(content), Set.copyOf(greetings));
+        Map<String, String> ownWords = new HashMap<>();
+        wordLanguages.forEach((w, counts) -> {
+            String owner = owner(counts);
+            if (owner != null && !loanwords.contains(w)) ownWords.put(w, owner);
+        });
+        return new LanguageHints(Set.copyOf(loanwords), Map.copyOf(phrases), ContentLanguageModel.of(content), Set.copyOf(greetings),
+                Map.copyOf(ownWords));
+    }
+
+    /** An own word is in at least this many phrases of its language... */
+    static final int OWN_WORD_MIN_PHRASES = 3;
+    /** ...and has at least this share of its phrases there (a word two languages share, "hello", tells nothing). */
+    static final double OWN_WORD_MIN_SHARE = 0.75;
+    /** Messages up to this many words are told by their own words; longer ones have enough letters for statistics. */
+    static final int OWN_WORDS_MAX_WORDS = 2;
+
+    private static String owner(Map<String, Integer> phrasesPerLanguage) {
+        int total = 0, top = 0;
+        String owner = null;
+        for (var e : phrasesPerLanguage.entrySet()) {
+            if (NON_LATIN.contains(e.getKey())) continue; // "hej" in a Ukrainian phrase is quoted, not Ukrainian
+            total += e.getValue();
+            if (e.getValue() > top) {
+                top = e.getValue();
+                owner = e.getKey();
+            }
+        }
+        return top >= OWN_WORD_MIN_PHRASES && top >= OWN_WORD_MIN_SHARE * total ? owner : null;
     }
 
     /**
@@ -134,6 +164,25 @@ public record LanguageHints(Set<String> loanwords, Map<String, String> phrases, 
             if (loanwords.contains(word.substring(head))) return true;
         }
         return false;
+    }
+
+    /**
+     * The language of a message of one or two words that are all own words of that language (loanwords and words of
+     * fewer than three letters aside), or null: "hej" is Swedish though "hej" is Polish too, and too short for lingua.
+     */
+    public String languageOfOwnWords(String text) {
+        String key = TextNormalizer.key(text);
+        if (key.isBlank()) return null;
+        String[] words = key.split(" ");
+        if (words.length > OWN_WORDS_MAX_WORDS) return null;
+        String language = null;
+        for (String w : words) {
+            if (w.length() < 3 || loanwords.contains(w)) continue;
+            String owner = ownWords.get(w);
+            if (owner == null || language != null && !language.equals(owner)) return null;
+            language = owner;
+        }
+        return language;
     }
 
     /** The one language whose example phrases contain exactly this message, or null. */

@@ -59,4 +59,16 @@ class LanguageIdentificationTests {
     void anExamplePhraseOfOneLanguageTellsThatLanguage() {
         assertEquals("sv", hints.languageOfPhrase("hejsan")); // "hej" itself is a held-out question now, not an example
     }
+
+    @Test
+    void aWordOneLanguageOwnsTellsTheLanguageOfAOneOrTwoWordMessage() {
+        assertEquals("sv", hints.languageOfOwnWords("hej")); // Polish too for lingua; Swedish examples use it again and again
+        assertEquals("de", hints.languageOfOwnWords("Hallo!"));
+        assertEquals("sv", hints.languageOfOwnWords("jobba"));
+        assertEquals("de", hints.languageOfOwnWords("arbeit"));
+        assertNull(hints.languageOfOwnWords("hallo jobba"), "two languages' words: no verdict");
+        assertNull(hints.languageOfOwnWords("hej jag vill jobba"), "long enough for statistics");
+        assertNull(hints.languageOfOwnWords("komvux"), "a Swedish name every language uses");
+        assertNull(hints.languageOfOwnWords("   "));
+    }
 }
