@@ -18,18 +18,25 @@ import org.lots.helpdesk.engine.Knowledge;
  */
 public final class RouterTuning {
     public static void main(String[] args) throws Exception {
-        List<String> files = args.length > 0 ? List.of(args) : List.of("eval/dev.tsv", "eval/dev-new-topics.tsv", "eval/dev2-new-topics.tsv");
+        List<String> files = args.length > 0 ? List.of(args)
+                : List.of("eval/dev.tsv", "eval/dev-new-topics.tsv", "eval/dev2-new-topics.tsv", "eval/dev3.tsv", "eval/dev4.tsv");
         List<List<Evaluation.Case>> sets = new ArrayList<>();
         for (String f : files) sets.add(Evaluation.read(Path.of(f)));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] confident = {0.26, 0.28}, ambiguous = {0.18}, outOfScope = {0.10}, boost = {0.18}, weight = {0.6, 0.7},
-                margin = {0.02, 0.03}, clarify = {0.9, 0.95};
+        double[] confident = {0.26}, ambiguous = {0.12, 0.14, 0.16, 0.18}, outOfScope = {0.06, 0.08, 0.10, 0.12}, boost = {0.18},
+                weight = {0.7}, margin = {0.03}, clarify = {0.95};
+        // The thresholds do not change training: the weights are trained once and kept in memory.
+        java.util.Map<String, float[][]> trained = new java.util.HashMap<>();
+        SoftmaxClassifier.Cache cache = new SoftmaxClassifier.Cache() {
+            public float[][] load(String key, int weights, int bias) { return trained.get(key); }
+            public void store(String key, float[] weights, float[] bias) { trained.put(key, new float[][] {weights, bias}); }
+        };
         for (double w : weight) for (double b : boost) for (double c : confident) for (double a : ambiguous) for (double o : outOfScope)
         for (double m : margin) for (double r : clarify) {
             if (a > c) continue;
             var t = new NgramRouter.Thresholds(c, a, m, b, o, w, 0.0, r);
-            var knowledge = new Knowledge(content, new NgramRouter(content, t));
+            var knowledge = new Knowledge(content, new NgramRouter(content, t, cache));
             StringBuilder line = new StringBuilder();
             double score = Double.MAX_VALUE;
             for (int i = 0; i < sets.size(); i++) {
