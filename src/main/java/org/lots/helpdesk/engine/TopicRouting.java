@@ -24,6 +24,10 @@ final class TopicRouting {
     void route(String text) {
         Routing r = w.k.router().route(text, w.language);
         w.confidence = r.best() == null ? null : r.best().score();
+        if (w.filling.onlyMunicipality(text)) {
+            municipality(text);
+            return;
+        }
         switch (r.decision()) {
             case CONFIDENT -> {
                 w.misses = 0;
@@ -48,18 +52,21 @@ final class TopicRouting {
                 w.unanswered(text, Reason.CLARIFY);
             }
             case NONE -> {
-                // "Uddevalla" on its own: where the newcomer lives, not a question missed; kept, said back, menu.
-                if (w.filling.municipalityNamed(text)) {
-                    if (text.trim().split("\\s+").length > 3) w.unanswered(text, Reason.FALLBACK);
-                    w.filling.sayMunicipality();
-                    w.steps.showMenu();
-                    return;
-                }
+                if (municipality(text)) return;
                 w.misses++;
                 w.unanswered(text, Reason.FALLBACK);
                 w.steps.startDialog(w.misses >= 2 ? Content.HANDOFF : Content.FALLBACK, true);
             }
         }
+    }
+
+    /** "Uddevalla" on its own: where the newcomer lives, not a question missed; kept, said back, menu. */
+    private boolean municipality(String text) {
+        if (!w.filling.municipalityNamed(text)) return false;
+        if (text.trim().split("\\s+").length > 3) w.unanswered(text, Reason.FALLBACK);
+        w.filling.sayMunicipality();
+        w.steps.showMenu();
+        return true;
     }
 
     /** Inside a question, free text that clearly asks about something else leaves the question. */

@@ -69,6 +69,24 @@ final class VariableFilling {
         if (id != null && !id.equals(w.vars.get(Municipalities.VARIABLE))) pickUp(Municipalities.VARIABLE, id);
     }
 
+    /**
+     * The message is a municipality's name and nothing more ("Uddevalla", "i Trollhättan", "Dals-Ed"): every word of
+     * three letters or more names the same served municipality. The router's letters then tell nothing (a name may
+     * look like a greeting), so it is where the newcomer lives, whatever the router makes of it.
+     */
+    boolean onlyMunicipality(String text) {
+        List<Municipalities.Municipality> served = Municipalities.of(w.content.settings());
+        if (served.size() < 2 || text == null) return false;
+        String id = null;
+        for (String word : text.trim().split("\\s+")) {
+            if (word.codePoints().filter(Character::isLetter).count() < 3) continue;
+            String named = MunicipalityMentions.named(served, word);
+            if (named == null || id != null && !id.equals(named)) return false;
+            id = named;
+        }
+        return id != null;
+    }
+
     /** Words that answer nothing asked but name where the newcomer lives: kept (newer than an earlier answer). */
     boolean municipalityNamed(String text) {
         List<Municipalities.Municipality> served = Municipalities.of(w.content.settings());

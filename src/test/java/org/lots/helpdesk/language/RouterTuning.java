@@ -24,7 +24,7 @@ public final class RouterTuning {
         for (String f : files) sets.add(Evaluation.read(Path.of(f)));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] confident = {0.26}, ambiguous = {0.12, 0.14, 0.16, 0.18}, outOfScope = {0.06, 0.08, 0.10, 0.12}, boost = {0.18},
+        double[] confident = {0.20, 0.22, 0.24, 0.26}, ambiguous = {0.16, 0.18}, outOfScope = {0.08, 0.10}, boost = {0.18},
                 weight = {0.7}, margin = {0.03}, clarify = {0.95};
         // The thresholds do not change training: the weights are trained once and kept in memory.
         java.util.Map<String, float[][]> trained = new java.util.HashMap<>();
