@@ -24,7 +24,8 @@ public final class RouterTuning {
         for (String f : files) sets.add(Evaluation.read(Path.of(f)));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] confident = {0.20, 0.22, 0.24, 0.26}, ambiguous = {0.16, 0.18}, outOfScope = {0.08, 0.10}, boost = {0.18},
+        double[] confident = {0.26}, ambiguous = {0.18}, outOfScope = {0.10}, alone = {0.20, 0.22, 0.24, 0.26},
+                aloneRatio = {0.4, 0.5, 0.6}, boost = {0.18},
                 weight = {0.7}, margin = {0.03}, clarify = {0.95};
         // The thresholds do not change training: the weights are trained once and kept in memory.
         java.util.Map<String, float[][]> trained = new java.util.HashMap<>();
@@ -33,9 +34,9 @@ public final class RouterTuning {
             public void store(String key, float[] weights, float[] bias) { trained.put(key, new float[][] {weights, bias}); }
         };
         for (double w : weight) for (double b : boost) for (double c : confident) for (double a : ambiguous) for (double o : outOfScope)
-        for (double m : margin) for (double r : clarify) {
+        for (double m : margin) for (double r : clarify) for (double l : alone) for (double lr : aloneRatio) {
             if (a > c) continue;
-            var t = new NgramRouter.Thresholds(c, a, m, b, o, w, 0.0, r);
+            var t = new NgramRouter.Thresholds(c, a, m, b, o, w, 0.0, r, l, lr);
             var knowledge = new Knowledge(content, new NgramRouter(content, t, cache));
             StringBuilder line = new StringBuilder();
             double score = Double.MAX_VALUE;
@@ -45,7 +46,8 @@ public final class RouterTuning {
                 line.append(String.format("  | %s topic=%.3f worst=%s %.3f oos=%.3f", Path.of(files.get(i)).getFileName(), s.topic(),
                         s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut()));
             }
-            System.out.printf("%.3f  w=%.1f boost=%.2f conf=%.2f amb=%.2f oos=%.2f margin=%.2f clarify=%.2f%s%n", score, w, b, c, a, o, m, r, line);
+            System.out.printf("%.3f  w=%.1f boost=%.2f conf=%.2f amb=%.2f oos=%.2f margin=%.2f clarify=%.2f alone=%.2f/%.1f%s%n",
+                    score, w, b, c, a, o, m, r, l, lr, line);
         }
     }
 }
