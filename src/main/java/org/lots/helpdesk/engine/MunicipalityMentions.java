@@ -132,9 +132,11 @@ final class MunicipalityMentions {
             for (int i = 0; i + words.length <= text.length; i++) {
                 if (at(text, i)) return true;
             }
-            // "Troll hättan": a one-word name written as two words
+            // "Troll hättan": a one-word name written as two words; that is its one liberty, so no joined little word
+            // before it as well (Dari "کمون کدام", "the kommun, which", joined and without its "ک" is a typo from
+            // "مونکدال", Munkedal).
             if (words.length == 1 && tolerant) {
-                for (String pair : pairs) if (lastWord(pair, true)) return true;
+                for (String pair : pairs) if (lastWord(pair, false)) return true;
             }
             return false;
         }

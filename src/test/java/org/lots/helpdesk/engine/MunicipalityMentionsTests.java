@@ -121,6 +121,9 @@ class MunicipalityMentionsTests {
         assertNull(named("dals"));
         assertNull(named("Göteborg"));
         assertNull(named("Trollhättekanalen"));
+        // two words joined, a little word dropped and a typo: three liberties at once ("the kommun, which" in Dari)
+        assertNull(named("از کمون کدام جوازها بگیرم"));
+        assertEquals("trollhattan", named("jag bor i troll hättan"));                    // two words joined alone: still
     }
 
     @Test
