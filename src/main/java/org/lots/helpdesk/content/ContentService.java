@@ -166,5 +166,18 @@ public class ContentService {
     @PreDestroy
     void stop() {
         watcher.shutdownNow();
+        // A reload under way trains a router (both cores, ~100 MB of work arrays) that nobody will use, and training
+        // does not stop when interrupted: wait for it, so that it does not run on beside what starts next (it ran the
+        // test suite out of heap, issue 11).
+        try {
+            if (!watcher.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Content reload still running {} s after shutdown began; leaving it", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    /** How long shutdown waits for a reload under way (training takes a few seconds on two cores). */
+    static final long STOP_WAIT_SECONDS = 30;
 }

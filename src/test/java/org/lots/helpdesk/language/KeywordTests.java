@@ -37,8 +37,8 @@ class KeywordTests {
 
     @Test
     void onTheShippedContentMoneyWhileStudyingIsFundingNotTheSchool() {
-        var content = TestContent.shipped().content();
-        var router = new NgramRouter(content);
+        // The JVM's one trained router of the shipped content: training another here was ~100 MB beside the suite's.
+        var router = TestContent.shipped().router();
         // Written for this test (not in eval/): the institution is context, the question is money.
         assertThat(router.route("får man pengar när man pluggar på komvux", "sv").candidates().get(0).dialog()).isEqualTo("education.funding");
         assertThat(router.route("how do i apply to komvux", "en").candidates().get(0).dialog()).isEqualTo("education.adult");
