@@ -39,6 +39,28 @@ class WatcherSurvivalTests {
         }
     }
 
+    /** A reload that takes its time and, like router training, does not stop when interrupted. */
+    static final class SlowOnce extends ContentService {
+        final AtomicInteger armed = new AtomicInteger();
+        final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        volatile boolean finished;
+
+        SlowOnce(HelpdeskProperties p) {
+            super(p);
+        }
+
+        @Override
+        public synchronized boolean reload() {
+            if (armed != null && armed.getAndSet(0) > 0) {
+                started.countDown();
+                long end = System.nanoTime() + 1_000_000_000L;
+                while (System.nanoTime() < end) Thread.onSpinWait(); // deaf to the interrupt, as training is
+                finished = true;
+            }
+            return super.reload();
+        }
+    }
+
     @AfterEach
     void stop() {
         if (content != null) content.stop();
@@ -53,13 +75,31 @@ class WatcherSurvivalTests {
         }
     }
 
-    private void survivesTheError() throws Exception {
+    @Test
+    void shutdownWaitsForAReloadUnderWay() throws Exception {
+        copyMinimalContent();
+        SlowOnce slow = new SlowOnce(new HelpdeskProperties("embedded", "./data", dir.toString(), "en",
+                Duration.ofMillis(200), new HelpdeskProperties.Bootstrap("")));
+        content = slow;
+        slow.armed.set(1);
+        touch("dialogs/topic.yaml", "spec: 1\nid: topic\nsteps:\n  - id: a\n    say: welcome.hello\n");
+        assertTrue(slow.started.await(15, java.util.concurrent.TimeUnit.SECONDS), "the slow reload began");
+        slow.stop();
+        assertTrue(slow.finished, "stop() returned only after the reload under way had ended");
+        content = null;
+    }
+
+    private void copyMinimalContent() throws IOException {
         for (String folder : new String[]{"dialogs", "translations"}) {
             Files.createDirectories(dir.resolve(folder));
             try (Stream<Path> s = Files.list(Path.of("src/test/resources/content-min", folder))) {
                 for (Path p : s.toList()) Files.copy(p, dir.resolve(folder).resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    private void survivesTheError() throws Exception {
+        copyMinimalContent();
         FailingOnce failing = new FailingOnce(new HelpdeskProperties("embedded", "./data", dir.toString(), "en",
                 Duration.ofMillis(200), new HelpdeskProperties.Bootstrap("")));
         content = failing;
