@@ -10,16 +10,15 @@ import org.lots.helpdesk.engine.Engine;
 import org.lots.helpdesk.engine.Knowledge;
 
 /**
- * Not a test: a grid search of the router's thresholds on the DEVELOPMENT sets (default eval/dev.tsv and
- * eval/dev-new-topics.tsv), never on the held-out questions. Run:
+ * Not a test: a grid search of the router's thresholds on the DEVELOPMENT sets (default every eval/dev*.tsv),
+ * never on the held-out questions. Run:
  * java -cp target/test-classes:target/classes:CLASSPATH org.lots.helpdesk.language.RouterTuning [dev files...]
  * Each line: the worst of the sets' scores (topic / 0.95, weakest language / 0.90, out of scope kept out / 0.95),
  * then the thresholds, then each set's figures.
  */
 public final class RouterTuning {
     public static void main(String[] args) throws Exception {
-        List<String> files = args.length > 0 ? List.of(args)
-                : List.of("eval/dev.tsv", "eval/dev-new-topics.tsv", "eval/dev2-new-topics.tsv", "eval/dev3.tsv", "eval/dev4.tsv");
+        List<String> files = args.length > 0 ? List.of(args) : devSets();
         List<List<Evaluation.Case>> sets = new ArrayList<>();
         for (String f : files) sets.add(Evaluation.read(Path.of(f)));
         Engine engine = TestContent.engine();
@@ -48,6 +47,14 @@ public final class RouterTuning {
             }
             System.out.printf("%.3f  w=%.1f boost=%.2f conf=%.2f amb=%.2f oos=%.2f margin=%.2f clarify=%.2f alone=%.2f/%.1f%s%n",
                     score, w, b, c, a, o, m, r, l, lr, line);
+        }
+    }
+
+    /** Every development set (eval/dev*.tsv), so that a new one joins the search without an edit here. */
+    static List<String> devSets() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Path.of("eval"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("dev") && n.endsWith(".tsv"))
+                    .sorted().map(n -> "eval/" + n).toList();
         }
     }
 }
