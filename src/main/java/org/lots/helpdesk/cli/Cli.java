@@ -57,10 +57,16 @@ public final class Cli {
         return errors > 0 ? 1 : 0;
     }
 
-    /** {@code evaluate FILE.tsv [CONTENT_DIR]}: understanding measured on held-out questions. */
-    static int evaluate(String[] args, PrintStream out) {
+    /**
+     * {@code evaluate [--summary] FILE.tsv [CONTENT_DIR]}: understanding measured on held-out questions.
+     * {@code --summary} prints the figures and confusion counts but no line of the set, so a held-out set can be
+     * measured without anyone reading (and tuning on) its questions.
+     */
+    static int evaluate(String[] given, PrintStream out) {
+        boolean summary = given.length > 1 && given[1].equals("--summary");
+        String[] args = summary ? dropSecond(given) : given;
         if (args.length < 2) {
-            out.println("usage: evaluate FILE.tsv [CONTENT_DIR]   (columns: language, expected dialog or OOS, text)");
+            out.println("usage: evaluate [--summary] FILE.tsv [CONTENT_DIR]   (columns: language, expected dialog or OOS, text)");
             return 2;
         }
         ContentLoader.Result result = ContentFiles.load(Path.of(args.length > 2 ? args[2] : "."), fallback());
@@ -73,12 +79,19 @@ public final class Cli {
             var engine = new org.lots.helpdesk.engine.Engine(new org.lots.helpdesk.language.LinguaLanguageIdentifier(), fallback());
             var cases = Evaluation.read(Path.of(args[1]));
             if (SafetyEvaluation.applies(cases)) SafetyEvaluation.print(SafetyEvaluation.run(engine, knowledge, cases), out);
-            else Evaluation.print(Evaluation.run(engine, knowledge, cases), out);
+            else Evaluation.print(Evaluation.run(engine, knowledge, cases), out, !summary);
             return 0;
         } catch (java.io.IOException e) {
             out.println(args[1] + ":0: cannot read: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static String[] dropSecond(String[] args) {
+        String[] rest = new String[args.length - 1];
+        rest[0] = args[0];
+        System.arraycopy(args, 2, rest, 1, args.length - 2);
+        return rest;
     }
 
     /** {@code report translations [CONTENT_DIR]}: per language and dialog, missing, machine, reviewed, outdated. */

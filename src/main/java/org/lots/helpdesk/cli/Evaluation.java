@@ -126,6 +126,11 @@ public final class Evaluation {
     }
 
     public static void print(List<Outcome> outcomes, PrintStream out) {
+        print(outcomes, out, true);
+    }
+
+    /** With {@code lines} false, confusions are counted per expected -> got and no question's text is shown. */
+    public static void print(List<Outcome> outcomes, PrintStream out, boolean lines) {
         Summary s = summarise(outcomes);
         out.printf("questions: %d%n", outcomes.size());
         if (!s.byLanguage().isEmpty()) {
@@ -145,6 +150,13 @@ public final class Evaluation {
         Map<String, Integer> lc = new TreeMap<>();
         outcomes.stream().filter(o -> !o.languageRight()).forEach(o -> lc.merge(o.c().language() + " -> " + o.language(), 1, Integer::sum));
         lc.forEach((k, v) -> out.printf("  %-12s %d%n", k, v));
+        if (!lines) {
+            out.println("topic confusions (expected -> got: count):");
+            Map<String, Integer> tc = new TreeMap<>();
+            outcomes.stream().filter(o -> !o.topicRight()).forEach(o -> tc.merge(o.c().expected() + " -> " + o.got(), 1, Integer::sum));
+            tc.forEach((k, v) -> out.printf("  %-50s %d%n", k, v));
+            return;
+        }
         outcomes.stream().filter(o -> !o.languageRight()).forEach(o ->
                 out.printf("  %d: %s -> %s: %s%n", o.c().line(), o.c().language(), o.language(), o.c().text()));
         out.println("topic confusions (line: language expected -> got: text):");
