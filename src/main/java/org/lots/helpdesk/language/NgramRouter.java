@@ -416,7 +416,8 @@ public final class NgramRouter implements Router {
     static Map<String, Integer> features(String key) {
         Map<String, Integer> f = new HashMap<>();
         for (String word : key.split(" ")) {
-            if (word.isEmpty()) continue;
+            // A number says nothing of the topic ("12 hours a day", "I am 19"): an example's "12" must not pull a bare "12".
+            if (word.isEmpty() || word.chars().allMatch(Character::isDigit)) continue;
             f.merge("w:" + word, 1, Integer::sum);
             String w = "^" + word + "$";
             int[] cps = w.codePoints().toArray();
