@@ -47,7 +47,7 @@ public final class Evaluation {
          * dialogs), a person and a clarifying question; fallback, a kind "thanks", or a referral (which answers
          * nothing itself: it says who does) is right.
          */
-        boolean topicRight() {
+        public boolean topicRight() {
             if (!c.expected().equals("OOS")) return c.expected().equals(dialog);
             return (!dialog.contains(".") || isReferral(dialog)) && !dialog.equals(Content.HANDOFF) && !dialog.equals(Engine.CLARIFY);
         }

@@ -23,9 +23,10 @@ public final class RouterTuning {
         for (String f : files) sets.add(Evaluation.read(Path.of(f)));
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
-        double[] confident = {0.26}, ambiguous = {0.18}, outOfScope = {0.10}, alone = {0.20, 0.22, 0.24, 0.26},
-                aloneRatio = {0.4, 0.5, 0.6}, boost = {0.18},
-                weight = {0.7}, margin = {0.03}, clarify = {0.95};
+        // Each grid can be given as a system property, e.g. -Doos=0.0,0.05,0.10; by default the values in use.
+        double[] confident = grid("confident", 0.26), ambiguous = grid("ambiguous", 0.18), outOfScope = grid("oos", 0.10),
+                alone = grid("alone", 0.22), aloneRatio = grid("aloneRatio", 0.6), boost = grid("boost", 0.18),
+                weight = grid("weight", 0.7), margin = grid("margin", 0.03), clarify = grid("clarify", 0.95);
         // The thresholds do not change training: the weights are trained once and kept in memory.
         java.util.Map<String, float[][]> trained = new java.util.HashMap<>();
         SoftmaxClassifier.Cache cache = new SoftmaxClassifier.Cache() {
@@ -39,15 +40,25 @@ public final class RouterTuning {
             var knowledge = new Knowledge(content, new NgramRouter(content, t, cache));
             StringBuilder line = new StringBuilder();
             double score = Double.MAX_VALUE;
+            int right = 0, all = 0;
             for (int i = 0; i < sets.size(); i++) {
-                var s = Evaluation.summarise(Evaluation.run(engine, knowledge, sets.get(i)));
+                var outcomes = Evaluation.run(engine, knowledge, sets.get(i));
+                var s = Evaluation.summarise(outcomes);
+                for (var x : outcomes) if (x.topicRight()) right++;
+                all += outcomes.size();
                 score = Math.min(score, Math.min(Math.min(s.topic() / 0.95, s.worstLanguage() / 0.90), s.oosKeptOut() / 0.95));
                 line.append(String.format("  | %s topic=%.3f worst=%s %.3f oos=%.3f", Path.of(files.get(i)).getFileName(), s.topic(),
                         s.worstLanguageCode(), s.worstLanguage(), s.oosKeptOut()));
             }
-            System.out.printf("%.3f  w=%.1f boost=%.2f conf=%.2f amb=%.2f oos=%.2f margin=%.2f clarify=%.2f alone=%.2f/%.1f%s%n",
-                    score, w, b, c, a, o, m, r, l, lr, line);
+            System.out.printf("%.3f  %d/%d right  w=%.1f boost=%.2f conf=%.2f amb=%.2f oos=%.2f margin=%.2f clarify=%.2f alone=%.2f/%.1f%s%n",
+                    score, right, all, w, b, c, a, o, m, r, l, lr, line);
         }
+    }
+
+    private static double[] grid(String property, double inUse) {
+        String given = System.getProperty(property);
+        if (given == null) return new double[] {inUse};
+        return java.util.Arrays.stream(given.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /** Every development set (eval/dev*.tsv), so that a new one joins the search without an edit here. */
