@@ -324,7 +324,7 @@ public final class NgramRouter implements Router {
         }
         scratch.touched = touched;
         scratches.offer(scratch); // clean again; dropped when the pool is full
-        String padded = " " + key + " ";
+        String padded = padded(key);
         double[] keywordHits = new double[classes.size()];
         for (int c = 0; c < classes.size(); c++) {
             for (Keyword kw : classKeywords[c]) {
@@ -385,6 +385,26 @@ public final class NgramRouter implements Router {
             }
             return parts.size() > 1 ? 3 : 1;
         }
+    }
+
+    private static final java.util.regex.Pattern ARABIC_ARTICLE = java.util.regex.Pattern.compile("^(?:وال|بال|فال|كال|لل|ال)(\\p{IsArabic}{3,})$");
+
+    /**
+     * The message's Arabic words that carry the article or a particle joined to it ("بالنقابة", "للشركة"), without
+     * it, each followed by a space: a keyword written "نقابة" then matches them too. Empty for other messages.
+     */
+    /** What keywords are matched in: " key " and then its Arabic words without the article. */
+    static String padded(String key) {
+        return " " + key + " " + withoutArabicArticle(key);
+    }
+
+    static String withoutArabicArticle(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : key.split(" ")) {
+            var m = ARABIC_ARTICLE.matcher(w);
+            if (m.matches()) sb.append(m.group(1)).append(' ');
+        }
+        return sb.toString();
     }
 
     /** The message after a leading greeting (a short welcome example: "hej", "salam aleikum"), or null. */

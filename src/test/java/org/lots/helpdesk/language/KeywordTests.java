@@ -23,10 +23,26 @@ class KeywordTests {
     void aCombinationNeedsEveryPartAndCountsMore() {
         String funding = "komvux|universitet|جامعة & pengar|money|فلوس";
         assertThat(weight(funding, "pengar medan jag går på komvux")).isEqualTo(3);
-        assertThat(weight(funding, "فلوس وانا بالجامعة")).isZero(); // "بالجامعة" is not a word starting with "جامعة"
+        assertThat(weight(funding, "فلوس وانا بالجامعة")).isZero(); // the word itself does not start with "جامعة" (see below)
         assertThat(weight(funding, "فلوس للدراسة في جامعة")).isEqualTo(3);
         assertThat(weight(funding, "hur söker jag till komvux")).isZero();
         assertThat(weight(funding, "money for my business")).isZero();
+    }
+
+    @Test
+    void anArabicWordMatchesWithTheArticleOrAParticleJoinedToIt() {
+        String funding = "komvux|universitet|جامعة & pengar|money|فلوس";
+        String union = "نقابة";
+        assertThat(routed(funding, "فلوس وانا بالجامعة")).isEqualTo(3);
+        assertThat(routed(union, "شلون اسجل بالنقابة")).isEqualTo(1);
+        assertThat(routed(union, "كيف اشترك في النقابة")).isEqualTo(1);
+        assertThat(routed("اقرار ضريبي", "الاقرار الضريبي للشركة")).isEqualTo(1);
+        assertThat(NgramRouter.withoutArabicArticle("ال بال hej")).isEmpty(); // nothing left to match, or not Arabic
+    }
+
+    /** As the router matches: the message, then its Arabic words without the article. */
+    private static double routed(String keyword, String text) {
+        return NgramRouter.Keyword.parse(keyword).weight(NgramRouter.padded(TextNormalizer.key(text)));
     }
 
     @Test
