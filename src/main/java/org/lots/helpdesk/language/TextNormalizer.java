@@ -87,8 +87,16 @@ public final class TextNormalizer {
                     || Character.getType(cp) == Character.COMBINING_SPACING_MARK) sb.appendCodePoint(cp);
             else sb.append(' ');
         });
-        return sb.toString().transform(t -> SPACES.matcher(t).replaceAll(" ")).trim().toLowerCase(Locale.ROOT);
+        String k = sb.toString().transform(t -> SPACES.matcher(t).replaceAll(" ")).trim().toLowerCase(Locale.ROOT);
+        return k.indexOf('\u0645') >= 0 ? PERSIAN_VERB_PREFIX.matcher(k).replaceAll("$1") : k;
     }
+
+    /**
+     * Persian writes the verb prefix "می" / "نمی" joined, with a half-space or with a space ("میخواهم", "می‌خواهم",
+     * "می خواهم"); the half-space is dropped above, and a space after a lone prefix is dropped here, so all three are
+     * one word.
+     */
+    private static final java.util.regex.Pattern PERSIAN_VERB_PREFIX = java.util.regex.Pattern.compile("(?<=^|\\s)((?:\u0646)?\u0645\u064a) (?=\\p{IsArabic})"); // folded: ی is ي by now
 
     /**
      * Ethiopic numerals (፩ 1 ... ፱ 9, ፲ 10 ... ፺ 90, ፻ 100, ፼ 10000) are no positional digits: "፲፱" is 10 + 9,

@@ -27,6 +27,14 @@ class TextNormalizerTests {
     }
 
     @Test
+    void thePersianVerbPrefixIsOneWordWithItsVerbHoweverItIsJoined() {
+        same("میخواهم کار کنم", "می\u200cخواهم کار کنم"); // half-space
+        same("میخواهم کار کنم", "می خواهم کار کنم"); // space
+        same("نمیدانم", "نمی دانم");
+        assertEquals(2, TextNormalizer.key("کار می").split(" ").length); // nothing after it: left alone
+    }
+
+    @Test
     void caseAndCompatibilityForms() {
         same("ARBETSFÖRMEDLINGEN", "arbetsförmedlingen");
         same("ｊｏｂ", "job");
