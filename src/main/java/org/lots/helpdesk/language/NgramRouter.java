@@ -389,16 +389,17 @@ public final class NgramRouter implements Router {
 
     private static final java.util.regex.Pattern ARABIC_ARTICLE = java.util.regex.Pattern.compile("^(?:وال|بال|فال|كال|لل|ال)(\\p{IsArabic}{3,})$");
 
-    /**
-     * The message's Arabic words that carry the article or a particle joined to it ("بالنقابة", "للشركة"), without
-     * it, each followed by a space: a keyword written "نقابة" then matches them too. Empty for other messages.
-     */
     /** What keywords are matched in: " key " and then its Arabic words without the article. */
     static String padded(String key) {
         return " " + key + " " + withoutArabicArticle(key);
     }
 
+    /**
+     * The message's Arabic words that carry the article or a particle joined to it ("بالنقابة", "للشركة"), without
+     * it, each followed by a space: a keyword written "نقابة" then matches them too. Empty for other messages.
+     */
     static String withoutArabicArticle(String key) {
+        if (key.indexOf('\u0627') < 0) return ""; // no alef, no article: most messages skip the scan
         StringBuilder sb = new StringBuilder();
         for (String w : key.split(" ")) {
             var m = ARABIC_ARTICLE.matcher(w);
