@@ -32,14 +32,20 @@ public final class SoftmaxClassifier {
     }
 
     SoftmaxClassifier(List<String> classes, List<Sparse> data, int features, int models, int epochs, double learningRate, double l2) {
-        this(classes, data, features, models, epochs, learningRate, l2, null);
+        this(classes, data, features, models, epochs, learningRate, l2, java.util.Map.of(), null);
     }
 
+    /**
+     * @param weightOf how many ordinary classes a class counts as in training (default 1): classes are balanced, each
+     *                 weighing as much as any other whatever its number of examples, but a class that stands for many
+     *                 kinds of question (out of scope: weather, gifts, car loans) is spread thin at one class's weight
+     */
     SoftmaxClassifier(List<String> classes, List<Sparse> data, int features, int models, int epochs, double learningRate,
-                      double l2, Cache cache) {
+                      double l2, java.util.Map<String, Double> weightOf, Cache cache) {
         this.classes = List.copyOf(classes);
         int k = classes.size();
-        String key = cache == null ? null : key(classes, data, features, models, epochs, learningRate, l2);
+        String key = cache == null ? null : key(classes, data, features, models, epochs, learningRate, l2)
+                + (weightOf.isEmpty() ? "" : new java.util.TreeMap<>(weightOf).toString());
         float[][] cached = cache == null ? null : cache.load(key, features * k, k);
         if (cached != null) {
             weights = cached[0];
@@ -49,7 +55,9 @@ public final class SoftmaxClassifier {
         int[] counts = new int[k];
         data.forEach(e -> counts[e.label()]++);
         double[] classWeight = new double[k];
-        for (int c = 0; c < k; c++) classWeight[c] = counts[c] == 0 ? 0 : (double) data.size() / (k * counts[c]);
+        for (int c = 0; c < k; c++) {
+            classWeight[c] = counts[c] == 0 ? 0 : (double) data.size() / (k * counts[c]) * weightOf.getOrDefault(classes.get(c), 1.0);
+        }
         // The models are independent (own seed, own weights): trained side by side on both cores, then averaged into
         // one. Measured on both eval sets: the same answer to every question as averaging their probabilities, with a
         // fifth of the memory (the weights are most of the router's heap).

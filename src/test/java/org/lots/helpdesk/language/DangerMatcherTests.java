@@ -127,4 +127,13 @@ class DangerMatcherTests {
             }
         }
     }
+
+    @Test
+    void ordinaryWordsThatContainADangerWordRaiseNoAlarm() {
+        // Each once raised an alarm in a development set: a word inside an ordinary word, or a word with two senses.
+        DangerDetector m = TestContent.shipped().danger();
+        // Somali "alaabta" (the goods) holds "laabta" (the chest).
+        assertNull(kind(m, "sideen u qaadaa sawirro qurux badan oo alaabta aan ku iibiyo instagram"));
+        assertEquals("safety.medical", kind(m, "laabtayda ayaa aad u xanuunaysa"), "the chest still is");
+    }
 }

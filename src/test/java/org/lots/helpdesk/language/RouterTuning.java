@@ -24,7 +24,7 @@ public final class RouterTuning {
         Engine engine = TestContent.engine();
         var content = TestContent.shipped().content();
         // Each grid can be given as a system property, e.g. -Doos=0.0,0.05,0.10; by default the values in use.
-        double[] confident = grid("confident", 0.26), ambiguous = grid("ambiguous", 0.18), outOfScope = grid("oos", 0.10),
+        double[] confident = grid("confident", 0.26), ambiguous = grid("ambiguous", 0.18), outOfScope = grid("oos", 0.05),
                 alone = grid("alone", 0.22), aloneRatio = grid("aloneRatio", 0.6), boost = grid("boost", 0.18),
                 weight = grid("weight", 0.7), margin = grid("margin", 0.03), clarify = grid("clarify", 0.95);
         // The thresholds do not change training: the weights are trained once and kept in memory.
