@@ -265,7 +265,7 @@ public final class NgramRouter implements Router {
         if (!ranked.isEmpty() && outOfScope > ranked.get(0).score() + thresholds.outOfScopeMargin()) {
             return new Routing(Routing.Decision.NONE, top(ranked, 3));
         }
-                if (ranked.isEmpty() || ranked.get(0).score() < thresholds.ambiguous()) return new Routing(Routing.Decision.NONE, top(ranked, 3));
+        if (ranked.isEmpty() || ranked.get(0).score() < thresholds.ambiguous()) return new Routing(Routing.Decision.NONE, top(ranked, 3));
         // The classifier always picks something; without some real likeness to the examples it is a guess.
         if (similarities.getOrDefault(ranked.get(0).dialog(), 0.0) < thresholds.minSimilarity()) return new Routing(Routing.Decision.NONE, top(ranked, 3));
         Candidate first = ranked.get(0);
