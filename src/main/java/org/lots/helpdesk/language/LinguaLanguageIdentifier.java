@@ -129,17 +129,25 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
 
     /** A Latin word with 3 or 7 for a letter ("3ala", "sa3de", "7abibi"): Arabic chat spelling (ع, ح). */
     private static final java.util.regex.Pattern ARABIZI_WORD = java.util.regex.Pattern.compile("[a-z]*[37][a-z]+[a-z37]*");
+    /**
+     * A digit for a letter at a word's start or end ("3andi", "lfar9", "nreje3"; Maghrebi chat writes 9 for ق and 5
+     * for خ): a model name looks the same ("iphone7"), so it takes two such words in one message.
+     */
+    private static final java.util.regex.Pattern ARABIZI_EDGE = java.util.regex.Pattern.compile("[3579][a-z]{2,}|[a-z]{2,}[3579]");
 
     /**
      * Arabic written in Latin letters with digits for the letters Latin has not ("kifak, bdi sa3de"): no other served
      * language writes digits inside words. Chat English uses 2 and 4 ("2day", "4u"), not 3 and 7.
      */
     static boolean arabizi(String text) {
+        int atEdge = 0;
         for (String token : text.toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
             String t = token.replaceAll("^\\p{P}+|\\p{P}+$", "");
-            if (ARABIZI_WORD.matcher(t).matches() && t.chars().filter(Character::isLetter).count() >= 3) return true;
+            if (t.chars().filter(Character::isLetter).count() < 3) continue;
+            if (ARABIZI_WORD.matcher(t).matches()) return true;
+            if (ARABIZI_EDGE.matcher(t).matches()) atEdge++;
         }
-        return false;
+        return atEdge >= 2;
     }
 
     /**

@@ -140,6 +140,9 @@ class LanguageRulesTests {
         assertTrue(LinguaLanguageIdentifier.arabizi("salam 3alaykum"));
         assertFalse(LinguaLanguageIdentifier.arabizi("see u 2day, mp3 b2b"));
         assertFalse(LinguaLanguageIdentifier.arabizi("I was born 1997 and came 2023"));
+        assertTrue(LinguaLanguageIdentifier.arabizi("chno lfar9 bin bidrag w lån, wach lazem nreje3 kolchi"), "digits at a word's edge, twice");
+        assertFalse(LinguaLanguageIdentifier.arabizi("my iphone7 screen broke"), "once is a model name");
+        assertFalse(LinguaLanguageIdentifier.arabizi("galaxy s9 or iphone7, covid19 took my job"), "a short name, one model, a year");
         assertEquals("ar", id.detect("bdi sa3de bl cv").language());
     }
 
