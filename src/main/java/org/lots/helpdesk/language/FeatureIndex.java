@@ -2,52 +2,55 @@ package org.lots.helpdesk.language;
 
 /**
  * The router's one table of features (character n-grams and words): each gets a dense id, so that weights, document
- * frequencies and postings live in primitive arrays indexed by it. An open-addressing table of the strings
- * themselves: about a third of the heap of a {@code HashMap<String, Integer>}, which the router kept several of.
+ * frequencies and postings live in primitive arrays indexed by it. An open-addressing table of 64-bit hashes of the
+ * features, not of the strings themselves: the 145,000 feature strings of the shipped content were a tenth of the
+ * router's heap (BENCHMARKS.md issue 11, seventh pass). Two features share a hash with odds of about 1 in 10^9 for
+ * the whole content; they would then count as one feature, nothing worse.
  */
 final class FeatureIndex {
 
-    private String[] keys = new String[1 << 16];
+    private long[] keys = new long[1 << 16]; // 0: an empty slot (no feature hashes to 0, see hash)
     private int[] ids = new int[1 << 16];
     private int size;
 
     /** The feature's id, adding it if it is new. */
     int add(String feature) {
-        int at = slot(feature);
-        if (keys[at] != null) return ids[at];
+        long h = hash(feature);
+        int at = slot(h);
+        if (keys[at] != 0) return ids[at];
         if ((size + 1) * 2 > keys.length) {
-            grow();
-            at = slot(feature);
+            grow(keys.length * 2);
+            at = slot(h);
         }
-        keys[at] = feature;
+        keys[at] = h;
         ids[at] = size;
         return size++;
     }
 
     /** The feature's id, or -1 for a feature no example had. */
     int id(String feature) {
-        int at = slot(feature);
-        return keys[at] == null ? -1 : ids[at];
+        int at = slot(hash(feature));
+        return keys[at] == 0 ? -1 : ids[at];
     }
 
     int size() {
         return size;
     }
 
-    private int slot(String feature) {
+    private int slot(long h) {
         int mask = keys.length - 1;
-        int at = mix(feature.hashCode()) & mask;
-        while (keys[at] != null && !keys[at].equals(feature)) at = (at + 1) & mask;
+        int at = (int) (h ^ (h >>> 32)) & mask;
+        while (keys[at] != 0 && keys[at] != h) at = (at + 1) & mask;
         return at;
     }
 
-    private void grow() {
-        String[] oldKeys = keys;
+    private void grow(int capacity) {
+        long[] oldKeys = keys;
         int[] oldIds = ids;
-        keys = new String[oldKeys.length * 2];
-        ids = new int[oldKeys.length * 2];
+        keys = new long[capacity];
+        ids = new int[capacity];
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] == null) continue;
+            if (oldKeys[i] == 0) continue;
             int at = slot(oldKeys[i]);
             keys[at] = oldKeys[i];
             ids[at] = oldIds[i];
@@ -57,21 +60,19 @@ final class FeatureIndex {
     /** Frees the spare room once no feature is added any more. */
     void trim() {
         int capacity = Integer.highestOneBit(Math.max(16, size * 3 / 2)) << 1;
-        if (capacity >= keys.length) return;
-        String[] oldKeys = keys;
-        int[] oldIds = ids;
-        keys = new String[capacity];
-        ids = new int[capacity];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] == null) continue;
-            int at = slot(oldKeys[i]);
-            keys[at] = oldKeys[i];
-            ids[at] = oldIds[i];
-        }
+        if (capacity < keys.length) grow(capacity);
     }
 
-    private static int mix(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
+    /** FNV-1a over the UTF-16 units, then a final mix (the low bits pick the slot); never 0. */
+    static long hash(String feature) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < feature.length(); i++) {
+            h ^= feature.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
     }
 }
