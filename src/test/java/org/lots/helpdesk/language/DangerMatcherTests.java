@@ -136,4 +136,17 @@ class DangerMatcherTests {
         assertNull(kind(m, "sideen u qaadaa sawirro qurux badan oo alaabta aan ku iibiyo instagram"));
         assertEquals("safety.medical", kind(m, "laabtayda ayaa aad u xanuunaysa"), "the chest still is");
     }
+
+    @Test
+    void papersAreADangerOnlyWhenSomeoneElseHoldsThem() {
+        // ID-card questions once raised the trafficking alarm: "have my" and "stole" said nothing of who holds the papers.
+        DangerDetector m = TestContent.shipped().danger();
+        assertNull(kind(m, "i have my passport but no swedish id card, where do i order one"));
+        assertNull(kind(m, "someone stole my wallet with my id card on the bus"));
+        assertNull(kind(m, "jag har mitt pass men inget id-kort"));
+        assertEquals("safety.trafficking", kind(m, "my boss stole my passport"));
+        assertEquals("safety.trafficking", kind(m, "they have my passport and i cant leave"));
+        assertEquals("safety.trafficking", kind(m, "the employer has my documents"));
+        assertEquals("safety.trafficking", kind(m, "chefen har mitt pass"));
+    }
 }
