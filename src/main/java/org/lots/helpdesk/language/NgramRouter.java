@@ -118,6 +118,9 @@ public final class NgramRouter implements Router {
     private final Map<String, List<Keyword>> keywords = new LinkedHashMap<>();
     private final Keyword[][] classKeywords; // [class]: its dialog's keywords
     private final Set<String> greetings = new java.util.HashSet<>();
+    // A message that is word for word an example of two topics (editors put "permit" in both permit topics on purpose,
+    // and lint warns of it) is ambiguous by the content's own word: the bot asks which, whatever the scores say.
+    private final Map<String, List<String>> sharedExamples = new HashMap<>();
 
     public NgramRouter(Content content) {
         this(content, Thresholds.DEFAULT);
@@ -136,6 +139,7 @@ public final class NgramRouter implements Router {
             String k = TextNormalizer.key(p);
             if (!k.isEmpty() && k.split(" ").length <= 3) greetings.add(k);
         })));
+        Map<String, List<String>> examplesOf = new HashMap<>();
         for (Dialog d : content.dialogs().values()) {
             // Safety dialogs are reached by the danger matcher alone, before routing (its patterns, not n-grams).
             if (NOT_ROUTED.contains(d.id()) || org.lots.helpdesk.engine.DangerDetector.isSafetyDialog(d.id())) continue;
@@ -144,6 +148,10 @@ public final class NgramRouter implements Router {
             keywords.put(d.id(), kw);
             for (var byLanguage : d.examples().entrySet()) {
                 for (String phrase : byLanguage.getValue()) {
+                    if (!d.id().equals(OUT_OF_SCOPE)) {
+                        List<String> owners = examplesOf.computeIfAbsent(TextNormalizer.key(phrase), k -> new ArrayList<>(1));
+                        if (!owners.contains(d.id())) owners.add(d.id());
+                    }
                     Map<String, Integer> f = features(TextNormalizer.key(phrase));
                     if (f.isEmpty()) continue;
                     int[] fid = new int[f.size()], fc = new int[f.size()];
@@ -159,6 +167,7 @@ public final class NgramRouter implements Router {
                 }
             }
         }
+        examplesOf.forEach((k, owners) -> { if (owners.size() > 1 && !k.isEmpty()) sharedExamples.put(k, List.copyOf(owners)); });
         featureIndex.trim();
         int n = ids.size(), features = featureIndex.size();
         int[] df = new int[features];
@@ -264,6 +273,12 @@ public final class NgramRouter implements Router {
         all.sort(Comparator.comparingDouble(Candidate::score).reversed());
         double outOfScope = scores.getOrDefault(OUT_OF_SCOPE, 0.0);
         List<Candidate> ranked = withoutOutOfScope(all);
+        List<String> shared = sharedExamples.get(key);
+        if (shared != null) {
+            List<Candidate> named = new ArrayList<>();
+            for (Candidate c : ranked) if (shared.contains(c.dialog()) && named.size() < 3) named.add(c);
+            if (named.size() > 1) return new Routing(Routing.Decision.AMBIGUOUS, named);
+        }
         if (!ranked.isEmpty() && outOfScope > ranked.get(0).score() + thresholds.outOfScopeMargin()) {
             return new Routing(Routing.Decision.NONE, top(ranked, 3));
         }
