@@ -124,4 +124,21 @@ class GoldenTranscriptRunnerTests {
         failsWith("language: en\nturns: [{command: /start, say: hi, expect: {step: menu}}]", "case.yaml turn 1", "exactly one");
         failsWith("language: en\nturns: [{expect: {step: menu}}]", "case.yaml turn 1", "exactly one");
     }
+    @Test
+    void ambiguousFixesTheRoutersAnswerForItsTurnOnlyAndNamesKnownDialogs() {
+        // A message the real router answers at once is asked about when the turn says so; the next turn routes as ever.
+        passes("""
+                language: en
+                turns:
+                  - say: "i want to open a restaurant"
+                    ambiguous: [business.start, business.permits]
+                    expect: {dialog: clarify, candidates: [business.start, business.permits], says: system.clarify}
+                  - say: "how do i write a cv"
+                    expect: {dialog: jobs.cv, step: has_cv}
+                """);
+        failsWith("language: en\nturns: [{say: hi, ambiguous: [business.start, business.nothing], expect: {dialog: clarify}}]",
+                "case.yaml turn 1", "unknown dialog 'business.nothing'");
+        failsWith("language: en\nturns: [{say: hi, ambiguous: [business.start], expect: {dialog: clarify}}]",
+                "case.yaml turn 1", "at least two");
+    }
 }
