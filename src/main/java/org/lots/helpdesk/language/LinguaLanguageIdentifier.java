@@ -151,6 +151,36 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
     }
 
     /**
+     * Russian and Ukrainian typed in Latin letters on a Swedish or English keyboard ("rabotayu bez dogovora, eto
+     * normalno?", "yak otrymaty csn, meni potribno"): lingua's Latin models read it as English, German or Turkish
+     * (eval/dev3, dev10, dev19). Two of these words, frequent in the one language and no word of another served
+     * language, decide; the language with more of them wins, and a tie decides nothing. Words both write alike
+     * ("zarplatu") are in neither list.
+     */
+    static String russianOrUkrainianInLatin(String text) {
+        int ru = 0, uk = 0;
+        for (String w : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}']+")) {
+            if (w.isEmpty()) continue;
+            if (!w.chars().allMatch(c -> c < 0x250)) return null; // another script: its own rules decide
+            if (RUSSIAN_IN_LATIN.contains(w)) ru++;
+            if (UKRAINIAN_IN_LATIN.contains(w)) uk++;
+        }
+        if (Math.max(ru, uk) < 2 || ru == uk) return null;
+        return ru > uk ? "ru" : "uk";
+    }
+
+    private static final Set<String> RUSSIAN_IN_LATIN = Set.of("mne", "menya", "kak", "nuzhno", "nuzhen", "nuzhna",
+            "mozhno", "skolko", "chto", "shto", "eto", "esli", "pochemu", "kogda", "gde", "rabotayu", "rabotu", "rabota",
+            "raboty", "rabotat", "dengi", "deneg", "pomogite", "pomoch", "zdravstvuyte", "privet", "spasibo", "ochen",
+            "khorosho", "horosho", "tolko", "hochu", "khochu", "nado", "uzhe", "eshche", "mogu", "poluchit", "kakie",
+            "kakoy", "kakaya", "ili", "normalno", "shvecii", "shvetsii", "shvedskie", "dogovor", "dogovora", "pomenyat",
+            "sovsem", "procentov", "protsentov", "uslugi", "nalog", "nalogi", "firmu", "uchitsya", "uchit'sya", "rabotodatel");
+    private static final Set<String> UKRAINIAN_IN_LATIN = Set.of("yak", "meni", "potribno", "treba", "shcho", "scho",
+            "dyakuyu", "pryvit", "robotu", "robota", "roboty", "pratsyuyu", "pratsyuvaty", "hroshi", "groshi", "mozhna",
+            "skilky", "chy", "tse", "zaraz", "dopomozhit", "dopomoha", "dopomohu", "navchannya", "shvetsiyi", "otrymaty",
+            "yakyi", "yaka", "mayu", "dohovir", "dohovoru", "podatok", "navchatysya", "robotodavets");
+
+    /**
      * Letters only one of the two spellings uses decide between Arabic and Persian (Dari): پ چ ژ گ and the Persian
      * forms of yeh and kaf (ی ک) against ة and ى; null when both or neither appear (Iraqi and Gulf Arabic write چ and
      * گ too, always beside Arabic letters). The Arabic forms ي and ك alone do not decide: a Persian writer on an
@@ -211,6 +241,8 @@ public final class LinguaLanguageIdentifier implements LanguageIdentifier {
         String cleaned = TextNormalizer.clean(text);
         String clean = words(cleaned);
         if (arabizi(cleaned)) return new Detection("ar", 1.0, clean.split(" ").length >= 2, false);
+        String latinCyrillic = russianOrUkrainianInLatin(cleaned);
+        if (latinCyrillic != null) return new Detection(latinCyrillic, 1.0, clean.split(" ").length >= 2, false);
         int letters = 0, ethiopic = 0, arabic = 0, cyrillic = 0, latin = 0, foreign = 0, words = 0;
         boolean inWord = false;
         for (int i = 0; i < clean.length(); ) {

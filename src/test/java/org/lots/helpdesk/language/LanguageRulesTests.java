@@ -147,6 +147,20 @@ class LanguageRulesTests {
     }
 
     @Test
+    void russianAndUkrainianInLatinLettersAreThemselves() {
+        // Written for this test, not taken from an eval file.
+        assertEquals("ru", LinguaLanguageIdentifier.russianOrUkrainianInLatin("zdravstvuyte, mne nuzhno uznat pro nalogi"));
+        assertEquals("ru", LinguaLanguageIdentifier.russianOrUkrainianInLatin("kak poluchit rabotu v shvecii"));
+        assertEquals("uk", LinguaLanguageIdentifier.russianOrUkrainianInLatin("pryvit, yak otrymaty csn? meni treba"));
+        assertNull(LinguaLanguageIdentifier.russianOrUkrainianInLatin("kak"), "one word decides nothing");
+        assertNull(LinguaLanguageIdentifier.russianOrUkrainianInLatin("I need help with my tax return"));
+        assertNull(LinguaLanguageIdentifier.russianOrUkrainianInLatin("jag vill jobba som elektriker"));
+        assertNull(LinguaLanguageIdentifier.russianOrUkrainianInLatin("mne nuzhno как"), "Cyrillic beside it: the Cyrillic rules decide");
+        assertEquals("ru", id.detect("skolko nalog platit firmu, pomogite").language());
+        assertEquals("uk", id.detect("shcho robyty, meni potribno robotu").language());
+    }
+
+    @Test
     void messagesTypedWithoutTheLanguagesOwnLettersKeepTheirLanguage() {
         assertEquals("cok dusuk maas", ContentLanguageModel.plainLatin("çok düşük maaş"));
         assertEquals("ii", ContentLanguageModel.plainLatin("ıi"));
