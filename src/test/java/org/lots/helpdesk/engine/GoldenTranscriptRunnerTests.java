@@ -124,6 +124,7 @@ class GoldenTranscriptRunnerTests {
         failsWith("language: en\nturns: [{command: /start, say: hi, expect: {step: menu}}]", "case.yaml turn 1", "exactly one");
         failsWith("language: en\nturns: [{expect: {step: menu}}]", "case.yaml turn 1", "exactly one");
     }
+
     @Test
     void ambiguousFixesTheRoutersAnswerForItsTurnOnlyAndNamesKnownDialogs() {
         // A message the real router answers at once is asked about when the turn says so; the next turn routes as ever.
